@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test suite Cove has, and exits non-zero on the first failure:
+# formatting and lints, the UI's type check / lint / unit tests, the Rust domain and command
+# tests (with the real Secret Service), then the app built and driven in its real window.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+say "Setup (installs anything missing)"
+./scripts/setup.sh --no-open
+
+say "Formatting and lints"
+cargo fmt --all --check
+npm --prefix ui run --silent typecheck
+npm --prefix ui run --silent lint
+
+say "UI unit tests (Vitest + Testing Library + axe-core)"
+npm --prefix ui run --silent test
+
+say "Building the front end"
+npm --prefix ui run --silent build
+
+say "Clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+say "Rust tests (domain, commands on the mock runtime, keychain, crash safety)"
+./scripts/with-keyring.sh env COVE_REQUIRE_KEYCHAIN=1 cargo test -p cove
+
+say "End-to-end tests in the real window (tauri-driver + WebKitWebDriver under Xvfb)"
+./scripts/e2e.sh
+
+say "All tests passed"

@@ -1,0 +1,85 @@
+//! The one error type that crosses the IPC boundary: a stable code the UI switches on, plus a
+//! plain-language message. Domain errors are mapped here, once.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::vault::VaultError;
+
+/// Stable codes; the UI chooses its (translated) words from these, never from `message`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    WrongSecret,
+    Locked,
+    NoVault,
+    VaultExists,
+    KeychainUnavailable,
+    PinRemoved,
+    InvalidInput,
+    Corrupt,
+    StorageFull,
+    Storage,
+    Busy,
+    Internal,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CommandError {
+    pub code: ErrorCode,
+    /// English, plain words, safe to show; never contains the user's writing or secrets.
+    pub message: String,
+    /// Only for a wrong PIN: how many tries remain before the PIN is turned off.
+    pub attempts_left: Option<u32>,
+}
+
+impl CommandError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            attempts_left: None,
+        }
+    }
+
+    pub fn locked() -> Self {
+        Self::new(ErrorCode::Locked, "Cove is locked. Unlock it to continue.")
+    }
+}
+
+impl std::fmt::Display for CommandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<VaultError> for CommandError {
+    fn from(err: VaultError) -> Self {
+        let code = match err.code() {
+            "wrong_secret" => ErrorCode::WrongSecret,
+            "locked" => ErrorCode::Locked,
+            "no_vault" => ErrorCode::NoVault,
+            "vault_exists" => ErrorCode::VaultExists,
+            "keychain_unavailable" => ErrorCode::KeychainUnavailable,
+            "pin_removed" => ErrorCode::PinRemoved,
+            "invalid_input" => ErrorCode::InvalidInput,
+            "corrupt" => ErrorCode::Corrupt,
+            "storage_full" => ErrorCode::StorageFull,
+            "storage" => ErrorCode::Storage,
+            "busy" => ErrorCode::Busy,
+            _ => ErrorCode::Internal,
+        };
+        let attempts_left = match &err {
+            VaultError::WrongSecret { attempts_left } => *attempts_left,
+            _ => None,
+        };
+        Self {
+            code,
+            message: err.to_string(),
+            attempts_left,
+        }
+    }
+}
+
+pub type CommandResult<T> = Result<T, CommandError>;

@@ -1,0 +1,90 @@
+//! The Tauri layer: the only module that imports `tauri`.
+//!
+//! Each command is a thin wrapper: parse the arguments, call the domain, map its error to a
+//! [`CommandError`]. [`app_builder`] is shared by [`run`] and by the mock-runtime tests so
+//! that both exercise the same wiring (commands, state, ACL).
+
+mod app;
+pub mod bindings;
+pub mod error;
+mod state;
+mod vault;
+
+use std::path::PathBuf;
+
+use tauri::{Builder, Manager, Runtime};
+
+pub use error::{CommandError, CommandResult, ErrorCode};
+pub use state::AppState;
+
+/// Environment variable that overrides where Cove keeps its data (tests, portable installs).
+pub const DATA_DIR_ENV: &str = "COVE_DATA_DIR";
+
+/// Every command the window may call. `src-tauri/build.rs` lists the same names so that
+/// `AppManifest::commands` generates their permissions; a test checks the two lists agree.
+pub const COMMANDS: &[&str] = &[
+    "app_status",
+    "save_prefs",
+    "create_vault",
+    "confirm_recovery_code",
+    "unlock_with_passphrase",
+    "unlock_with_pin",
+    "reset_passphrase_with_recovery_code",
+    "lock",
+    "change_passphrase",
+    "set_pin",
+    "remove_pin",
+    "get_profile",
+    "save_profile",
+];
+
+/// Registers Cove's state and commands on any runtime (the real one, or the mock one in tests).
+/// `data_dir` overrides where the vault lives; `None` means `$COVE_DATA_DIR`, else the OS
+/// app-data folder.
+pub fn app_builder<R: Runtime>(builder: Builder<R>, data_dir: Option<PathBuf>) -> Builder<R> {
+    let builder = match data_dir.or_else(|| std::env::var_os(DATA_DIR_ENV).map(PathBuf::from)) {
+        Some(dir) => builder.manage(AppState::open(&dir)),
+        // The OS app-data folder is only known once the app exists.
+        None => builder.setup(|app| {
+            let dir = app.path().app_data_dir()?;
+            app.manage(AppState::open(&dir));
+            Ok(())
+        }),
+    };
+    builder.invoke_handler(tauri::generate_handler![
+        app::app_status,
+        app::save_prefs,
+        vault::create_vault,
+        vault::confirm_recovery_code,
+        vault::unlock_with_passphrase,
+        vault::unlock_with_pin,
+        vault::reset_passphrase_with_recovery_code,
+        vault::lock,
+        vault::change_passphrase,
+        vault::set_pin,
+        vault::remove_pin,
+        vault::get_profile,
+        vault::save_profile,
+    ])
+}
+
+/// Starts the real app: single instance first (a second launch focuses the first window),
+/// then Cove's own wiring.
+pub fn run() {
+    let builder =
+        Builder::default().plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }));
+    if let Err(err) = app_builder(builder, None).run(tauri::generate_context!()) {
+        // No user text can be in this error; it is about the window system or the config.
+        log::error!("Cove could not start: {err}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,221 @@
+//! Command tests on Tauri's mock runtime, through the same builder, config and capability
+//! (ACL) as the real app, with a real SQLCipher vault in a temporary folder.
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+use super::{app_builder, bindings, COMMANDS};
+
+struct TestApp {
+    _app: tauri::App<tauri::test::MockRuntime>,
+    window: WebviewWindow<tauri::test::MockRuntime>,
+    _dir: tempfile::TempDir,
+}
+
+fn test_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = app_builder(mock_builder(), Some(dir.path().join("data")))
+        .build(tauri::generate_context!())
+        .expect("app builds on the mock runtime");
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("main window");
+    TestApp {
+        _app: app,
+        window,
+        _dir: dir,
+    }
+}
+
+fn invoke_from(
+    window: &WebviewWindow<tauri::test::MockRuntime>,
+    origin: &str,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: origin.parse().expect("url"),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().expect("json response"))
+}
+
+fn invoke(t: &TestApp, cmd: &str, args: Value) -> Result<Value, Value> {
+    invoke_from(&t.window, "tauri://localhost", cmd, args)
+}
+
+fn error_code(err: Value) -> String {
+    err.get("code")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .unwrap_or_else(|| format!("not a CommandError: {err}"))
+}
+
+#[test]
+fn build_script_generates_a_permission_for_every_command() {
+    let build_rs = include_str!("../build.rs");
+    for cmd in COMMANDS {
+        assert!(
+            build_rs.contains(&format!("\"{cmd}\"")),
+            "src-tauri/build.rs does not list {cmd}"
+        );
+    }
+}
+
+#[test]
+fn capability_allows_every_command_and_nothing_from_remote_origins() {
+    let t = test_app();
+    // Every command is reachable from the app's own origin: none fails with an ACL refusal.
+    for cmd in COMMANDS {
+        if let Err(err) = invoke(&t, cmd, json!({})) {
+            let text = err.to_string();
+            assert!(
+                !text.contains("not allowed"),
+                "{cmd} is refused by the ACL: {text}"
+            );
+        }
+    }
+    // A remote page may call nothing.
+    let refused = invoke_from(&t.window, "https://example.com", "app_status", json!({}));
+    assert!(refused.is_err(), "a remote origin reached app_status");
+}
+
+#[test]
+fn first_run_lock_and_unlock_through_the_commands() {
+    let t = test_app();
+    let status = invoke(&t, "app_status", json!({})).expect("status");
+    assert_eq!(status["vaultExists"], json!(false));
+    assert_eq!(status["unlocked"], json!(false));
+
+    let created = invoke(
+        &t,
+        "create_vault",
+        json!({ "input": { "passphrase": "quiet harbour lantern", "mode": "client",
+                           "profile": { "name": "Sam", "pronouns": "they/them" } } }),
+    )
+    .expect("create");
+    let code = created["recoveryCode"].as_str().expect("code").to_owned();
+    assert!(code.len() >= 32, "recovery code too short: {code}");
+
+    assert_eq!(
+        invoke(&t, "confirm_recovery_code", json!({ "code": code })).expect("confirm"),
+        json!(true)
+    );
+    assert_eq!(
+        invoke(&t, "confirm_recovery_code", json!({ "code": "AAAA-BBBB" })).expect("confirm"),
+        json!(false)
+    );
+    assert_eq!(
+        invoke(&t, "get_profile", json!({})).expect("profile")["name"],
+        json!("Sam")
+    );
+    let status = invoke(&t, "app_status", json!({})).expect("status");
+    assert_eq!(status["prefs"]["mode"], json!("client"));
+    assert_eq!(status["unlocked"], json!(true));
+
+    invoke(&t, "lock", json!({})).expect("lock");
+    assert_eq!(
+        error_code(invoke(&t, "get_profile", json!({})).unwrap_err()),
+        "locked"
+    );
+
+    let wrong = invoke(
+        &t,
+        "unlock_with_passphrase",
+        json!({ "passphrase": "quiet harbour lantern!" }),
+    );
+    assert_eq!(error_code(wrong.unwrap_err()), "wrong_secret");
+
+    invoke(
+        &t,
+        "unlock_with_passphrase",
+        json!({ "passphrase": "quiet harbour lantern" }),
+    )
+    .expect("unlock");
+    assert_eq!(
+        invoke(&t, "get_profile", json!({})).expect("profile")["pronouns"],
+        json!("they/them")
+    );
+
+    let again = invoke(
+        &t,
+        "create_vault",
+        json!({ "input": { "passphrase": "another one entirely", "mode": "client",
+                           "profile": { "name": null, "pronouns": null } } }),
+    );
+    assert_eq!(error_code(again.unwrap_err()), "vault_exists");
+}
+
+#[test]
+fn recovery_code_resets_a_forgotten_passphrase() {
+    let t = test_app();
+    let created = invoke(
+        &t,
+        "create_vault",
+        json!({ "input": { "passphrase": "first passphrase here", "mode": "counselor",
+                           "profile": { "name": null, "pronouns": null } } }),
+    )
+    .expect("create");
+    let code = created["recoveryCode"]
+        .as_str()
+        .expect("code")
+        .to_lowercase();
+    invoke(&t, "lock", json!({})).expect("lock");
+    invoke(
+        &t,
+        "reset_passphrase_with_recovery_code",
+        json!({ "code": code, "newPassphrase": "second passphrase now" }),
+    )
+    .expect("reset");
+    invoke(&t, "lock", json!({})).expect("lock");
+    let old = invoke(
+        &t,
+        "unlock_with_passphrase",
+        json!({ "passphrase": "first passphrase here" }),
+    );
+    assert_eq!(error_code(old.unwrap_err()), "wrong_secret");
+    invoke(
+        &t,
+        "unlock_with_passphrase",
+        json!({ "passphrase": "second passphrase now" }),
+    )
+    .expect("new passphrase");
+}
+
+#[test]
+fn prefs_are_saved_while_locked() {
+    let t = test_app();
+    let mut prefs = invoke(&t, "app_status", json!({})).expect("status")["prefs"].clone();
+    prefs["theme"] = json!("dark");
+    prefs["language"] = json!("es");
+    invoke(&t, "save_prefs", json!({ "prefs": prefs })).expect("save prefs");
+    let status = invoke(&t, "app_status", json!({})).expect("status");
+    assert_eq!(status["prefs"]["theme"], json!("dark"));
+    assert_eq!(status["prefs"]["language"], json!("es"));
+}
+
+#[test]
+fn bindings_are_current() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(bindings::BINDINGS_PATH);
+    let generated = bindings::typescript_bindings();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &generated).expect("write bindings");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{} is out of date with the Rust types; run `UPDATE_BINDINGS=1 cargo test bindings_are_current`",
+        bindings::BINDINGS_PATH
+    );
+}

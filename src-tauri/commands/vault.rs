@@ -1,0 +1,144 @@
+//! Vault commands: first-run setup, unlock, lock, and key management.
+//!
+//! Secrets arrive as `SecretString` straight from the IPC payload, so they are zeroized when
+//! dropped and never formatted into a log or an error.
+
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use tauri::State;
+use ts_rs::TS;
+
+use super::error::{CommandError, CommandResult, ErrorCode};
+use super::state::AppState;
+use crate::prefs::{Mode, Prefs};
+use crate::vault::{Profile, Vault};
+
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateVaultInput {
+    #[ts(type = "string")]
+    pub passphrase: SecretString,
+    pub mode: Mode,
+    pub profile: Profile,
+}
+
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedVault {
+    /// Shown once, in groups of four, then forgotten by the app.
+    pub recovery_code: String,
+}
+
+#[tauri::command(async)]
+pub fn create_vault(
+    state: State<'_, AppState>,
+    input: CreateVaultInput,
+) -> CommandResult<CreatedVault> {
+    let dir = state.dir()?;
+    let mut session = state.session()?;
+    if dir.exists() {
+        return Err(CommandError::new(
+            ErrorCode::VaultExists,
+            "A journal already exists on this computer.",
+        ));
+    }
+    let (vault, code) = Vault::create(dir, &input.passphrase, state.kdf_params())?;
+    vault.save_profile(&input.profile)?;
+    let mut prefs = Prefs::load(dir.path());
+    prefs.mode = Some(input.mode);
+    prefs.save(dir.path())?;
+    *session = Some(vault);
+    Ok(CreatedVault {
+        recovery_code: code.expose_grouped().to_string(),
+    })
+}
+
+#[tauri::command(async)]
+pub fn confirm_recovery_code(
+    state: State<'_, AppState>,
+    code: SecretString,
+) -> CommandResult<bool> {
+    state.with_vault(|vault| Ok(vault.verify_recovery_code(&code)))
+}
+
+#[tauri::command(async)]
+pub fn unlock_with_passphrase(
+    state: State<'_, AppState>,
+    passphrase: SecretString,
+) -> CommandResult<()> {
+    let dir = state.dir()?;
+    let mut session = state.session()?;
+    if session.is_none() {
+        *session = Some(Vault::unlock_with_passphrase(dir, &passphrase)?);
+    }
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn unlock_with_pin(state: State<'_, AppState>, pin: SecretString) -> CommandResult<()> {
+    let dir = state.dir()?;
+    let mut session = state.session()?;
+    if session.is_none() {
+        *session = Some(Vault::unlock_with_pin(dir, &pin, &state.keychain)?);
+    }
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn reset_passphrase_with_recovery_code(
+    state: State<'_, AppState>,
+    code: SecretString,
+    new_passphrase: SecretString,
+) -> CommandResult<()> {
+    let dir = state.dir()?;
+    let mut session = state.session()?;
+    // Any open session is closed first: the reset proves who is at the keyboard again.
+    if let Some(open) = session.take() {
+        open.lock();
+    }
+    *session = Some(Vault::reset_passphrase_with_recovery_code(
+        dir,
+        &code,
+        &new_passphrase,
+        state.kdf_params(),
+    )?);
+    Ok(())
+}
+
+/// Drops the data key and closes the database. Safe to call when already locked.
+#[tauri::command(async)]
+pub fn lock(state: State<'_, AppState>) -> CommandResult<()> {
+    if let Some(vault) = state.session()?.take() {
+        vault.lock();
+    }
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn change_passphrase(
+    state: State<'_, AppState>,
+    current: SecretString,
+    next: SecretString,
+) -> CommandResult<()> {
+    state.with_vault(|vault| Ok(vault.change_passphrase(&current, &next, state.kdf_params())?))
+}
+
+#[tauri::command(async)]
+pub fn set_pin(state: State<'_, AppState>, pin: SecretString) -> CommandResult<()> {
+    state.with_vault(|vault| Ok(vault.set_pin(&pin, &state.keychain)?))
+}
+
+#[tauri::command(async)]
+pub fn remove_pin(state: State<'_, AppState>) -> CommandResult<()> {
+    state.with_vault(|vault| Ok(vault.remove_pin(&state.keychain)?))
+}
+
+#[tauri::command(async)]
+pub fn get_profile(state: State<'_, AppState>) -> CommandResult<Profile> {
+    state.with_vault(|vault| Ok(vault.profile()?))
+}
+
+#[tauri::command(async)]
+pub fn save_profile(state: State<'_, AppState>, profile: Profile) -> CommandResult<()> {
+    state.with_vault(|vault| Ok(vault.save_profile(&profile)?))
+}

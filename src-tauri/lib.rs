@@ -1,0 +1,14 @@
+//! Cove: a private, offline journal.
+//!
+//! The crate is split in two layers (see `ARCHITECTURE.md`):
+//! - domain modules (`vault`, `prefs`, …) are plain Rust and never import `tauri`;
+//! - `commands` is the only module that knows about Tauri: it wires the domain to the window.
+
+pub mod commands;
+pub mod prefs;
+pub mod vault;
+
+/// Starts the desktop app.
+pub fn run() {
+    commands::run();
+}

@@ -1,0 +1,342 @@
+//! The end-to-end harness: starts the real Cove binary through `tauri-driver` (which drives
+//! Debian's `WebKitWebDriver`), gives each test its own data folder under `target/e2e/data/`,
+//! and saves a screenshot of every screen a test visits to `target/e2e/screens/<screen>.png`.
+//!
+//! The suite expects to run under `xvfb-run` inside `dbus-run-session` (see `scripts/test.sh`)
+//! and the app to be built first with `tauri build --debug --no-bundle`.
+//! Tests wait on conditions (an element appearing, a text changing), never on fixed sleeps.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use tokio::process::{Child, Command};
+
+/// How long any single condition may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(30);
+
+/// The repository root (this crate lives in `tests/e2e`).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
+}
+
+pub fn e2e_dir() -> PathBuf {
+    repo_root().join("target/e2e")
+}
+
+/// The app binary `tauri build --debug --no-bundle` produced (override with `COVE_E2E_APP`).
+pub fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("COVE_E2E_APP") {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
+    target.join("debug/cove")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind loopback")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+/// A running Cove window and the WebDriver session that drives it.
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    pub data_dir: PathBuf,
+}
+
+impl App {
+    /// Starts Cove on a fresh, empty data folder `target/e2e/data/<name>`.
+    pub async fn fresh(name: &str) -> App {
+        let data_dir = e2e_dir().join("data").join(name);
+        if data_dir.exists() {
+            std::fs::remove_dir_all(&data_dir).expect("clear old e2e data");
+        }
+        Self::start(data_dir).await
+    }
+
+    /// Starts Cove on an existing data folder (e.g. to prove what survives a restart).
+    pub async fn start(data_dir: PathBuf) -> App {
+        let app = app_binary();
+        assert!(
+            app.exists(),
+            "{} is missing: run the suite with scripts/e2e.sh, which builds it first",
+            app.display()
+        );
+        let port = free_port();
+        let native_port = free_port();
+        let driver =
+            Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()))
+                .args([
+                    "--port",
+                    &port.to_string(),
+                    "--native-port",
+                    &native_port.to_string(),
+                ])
+                .env("COVE_DATA_DIR", &data_dir)
+                .env("NO_AT_BRIDGE", "1")
+                .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+                .stdout(Stdio::null())
+                .stderr(Stdio::inherit())
+                .kill_on_drop(true)
+                .spawn()
+                .expect("start tauri-driver (installed by scripts/setup.sh)");
+
+        let url = format!("http://127.0.0.1:{port}");
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app.to_string_lossy() }),
+        );
+        // Wait until the driver listens, then ask for exactly one session: a retried session
+        // request could start a second Cove, which the single-instance guard would close.
+        let started = Instant::now();
+        while tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_err()
+        {
+            assert!(
+                started.elapsed() < WAIT,
+                "tauri-driver never listened on port {port}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&url)
+            .await
+            .unwrap_or_else(|err| panic!("could not start a WebDriver session with Cove: {err}"));
+        App {
+            client,
+            driver,
+            data_dir,
+        }
+    }
+
+    /// Waits for the element with `data-testid`, then returns it.
+    pub async fn find(&self, testid: &str) -> Element {
+        let found = self
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(&format!("[data-testid=\"{testid}\"]")))
+            .await;
+        match found {
+            Ok(el) => el,
+            Err(err) => {
+                self.save_failure(testid).await;
+                panic!("[data-testid={testid}] never appeared: {err}")
+            }
+        }
+    }
+
+    /// Resolves once the page has painted its latest change (two animation frames).
+    async fn painted(&self) {
+        let script = "const done = arguments[arguments.length - 1];\
+                      requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+        self.client
+            .execute_async(script, vec![])
+            .await
+            .expect("wait for paint");
+    }
+
+    /// Keeps what the window showed when a wait failed: a screenshot and the page's HTML, under
+    /// `target/e2e/failures/`.
+    async fn save_failure(&self, what: &str) {
+        let dir = e2e_dir().join("failures");
+        let _ = std::fs::create_dir_all(&dir);
+        capture_screen(&dir.join(format!("{what}.png"))).await;
+        if let Ok(html) = self.client.source().await {
+            let _ = std::fs::write(dir.join(format!("{what}.html")), html);
+        }
+    }
+
+    /// Waits until some element matching the CSS selector exists.
+    pub async fn find_css(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("{css} never appeared: {err}"))
+    }
+
+    pub async fn click(&self, testid: &str) {
+        self.find(testid)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|err| panic!("click {testid}: {err}"));
+    }
+
+    /// Clicks a button by its exact visible text.
+    pub async fn click_text(&self, text: &str) {
+        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|err| panic!("no button reads {text:?}: {err}"))
+            .click()
+            .await
+            .unwrap_or_else(|err| panic!("click {text:?}: {err}"));
+    }
+
+    /// Replaces the field's text the way a person does (select all, delete, type), so React's
+    /// change events fire; WebDriver's own `clear` bypasses them.
+    pub async fn type_into(&self, testid: &str, text: &str) {
+        let el = self.find(testid).await;
+        el.send_keys("\u{e009}a\u{e000}\u{e003}")
+            .await
+            .unwrap_or_else(|err| panic!("clear {testid}: {err}"));
+        el.send_keys(text)
+            .await
+            .unwrap_or_else(|err| panic!("type into {testid}: {err}"));
+    }
+
+    pub async fn value_of(&self, testid: &str) -> String {
+        self.find(testid)
+            .await
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    pub async fn text_of(&self, testid: &str) -> String {
+        self.find(testid).await.text().await.unwrap_or_default()
+    }
+
+    /// Waits until the element's text contains `needle`.
+    pub async fn wait_for_text(&self, testid: &str, needle: &str) {
+        let started = Instant::now();
+        loop {
+            let text = self.text_of(testid).await;
+            if text.contains(needle) {
+                return;
+            }
+            assert!(
+                started.elapsed() < WAIT,
+                "[data-testid={testid}] never said {needle:?}; it says {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until no element with this testid is in the page.
+    pub async fn wait_gone(&self, testid: &str) {
+        let started = Instant::now();
+        let css = format!("[data-testid=\"{testid}\"]");
+        while self.client.find(Locator::Css(&css)).await.is_ok() {
+            assert!(
+                started.elapsed() < WAIT,
+                "[data-testid={testid}] never went away"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Sends keys to whatever has focus (e.g. shortcuts).
+    pub async fn press(&self, keys: &str) {
+        let body = self.find_css("body").await;
+        body.send_keys(keys)
+            .await
+            .unwrap_or_else(|err| panic!("press keys: {err}"));
+    }
+
+    /// The whole visible text of the page.
+    pub async fn page_text(&self) -> String {
+        self.find_css("body").await.text().await.unwrap_or_default()
+    }
+
+    /// Saves what the window shows now as `target/e2e/screens/<screen>.png`.
+    pub async fn screenshot(&self, screen: &str) {
+        let dir = e2e_dir().join("screens");
+        std::fs::create_dir_all(&dir).expect("screens dir");
+        self.painted().await;
+        capture_screen(&dir.join(format!("{screen}.png"))).await;
+    }
+
+    /// Ends the WebDriver session (which closes the window and its app) and the driver.
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill().await;
+        let _ = self.driver.wait().await;
+    }
+}
+
+/// Captures the X display the app runs on (Xvfb) to a PNG with ImageMagick's `import`.
+///
+/// WebKitWebDriver's own screenshot command stalls under Xvfb for pages no taller than the
+/// window, so the picture is taken from the display instead: it shows exactly what a person
+/// would see.
+async fn capture_screen(path: &Path) {
+    let status = Command::new("import")
+        .args(["-window", "root"])
+        .arg(path)
+        .status()
+        .await
+        .expect("run ImageMagick's import (installed by scripts/setup.sh)");
+    assert!(
+        status.success(),
+        "capturing the screen to {} failed",
+        path.display()
+    );
+}
+
+/// Quotes a string for XPath, whatever quotes it holds.
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}
+
+/// Fails if any file under `dir` contains one of `needles` (the user's writing, names,
+/// passphrases) or starts with the plain SQLite header. Returns how many files were scanned.
+pub fn assert_no_plaintext(dir: &Path, needles: &[&str]) -> usize {
+    let mut scanned = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).expect("read dir") {
+                stack.push(entry.expect("dir entry").path());
+            }
+            continue;
+        }
+        let bytes = std::fs::read(&path).expect("read file");
+        scanned += 1;
+        assert!(
+            !bytes.starts_with(b"SQLite format 3"),
+            "{} is an unencrypted SQLite file",
+            path.display()
+        );
+        for needle in needles {
+            let needle = needle.as_bytes();
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle),
+                "{} contains plaintext the user typed",
+                path.display()
+            );
+        }
+    }
+    scanned
+}

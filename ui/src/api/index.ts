@@ -1,0 +1,136 @@
+// The one module that talks to the backend. Screens call these typed functions and never
+// build an `invoke("…")` string themselves. Every failure is normalised to a `CommandError`.
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  AppStatus,
+  CommandError,
+  CreateVaultInput,
+  CreatedVault,
+  ErrorCode,
+  Prefs,
+  Profile,
+} from './bindings';
+
+export type * from './bindings';
+
+const ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'wrong_secret',
+  'locked',
+  'no_vault',
+  'vault_exists',
+  'keychain_unavailable',
+  'pin_removed',
+  'invalid_input',
+  'corrupt',
+  'storage_full',
+  'storage',
+  'busy',
+  'internal',
+]);
+
+/** A failed command. Carries the backend's stable code; screens choose their own words by code. */
+export class CommandFailure extends Error implements CommandError {
+  readonly code: ErrorCode;
+  readonly attemptsLeft: number | null;
+
+  constructor(error: CommandError) {
+    super(error.message);
+    this.name = 'CommandFailure';
+    this.code = error.code;
+    this.attemptsLeft = error.attemptsLeft;
+  }
+}
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && ERROR_CODES.has(value as ErrorCode);
+}
+
+/** Turn whatever `invoke` rejected with into a `CommandFailure`. */
+export function normaliseError(raw: unknown): CommandFailure {
+  if (raw instanceof CommandFailure) return raw;
+  if (typeof raw === 'object' && raw !== null) {
+    const record = raw as Record<string, unknown>;
+    if (isErrorCode(record.code)) {
+      const attempts = record.attemptsLeft;
+      return new CommandFailure({
+        code: record.code,
+        message: typeof record.message === 'string' ? record.message : '',
+        attemptsLeft: typeof attempts === 'number' && Number.isFinite(attempts) ? attempts : null,
+      });
+    }
+    if (raw instanceof Error) {
+      return new CommandFailure({ code: 'internal', message: raw.message, attemptsLeft: null });
+    }
+  }
+  if (typeof raw === 'string') {
+    return new CommandFailure({ code: 'internal', message: raw, attemptsLeft: null });
+  }
+  return new CommandFailure({ code: 'internal', message: 'Unknown error', attemptsLeft: null });
+}
+
+export function isCommandFailure(value: unknown): value is CommandFailure {
+  return value instanceof CommandFailure;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw normaliseError(raw);
+  }
+}
+
+export function appStatus(): Promise<AppStatus> {
+  return call<AppStatus>('app_status');
+}
+
+export function savePrefs(prefs: Prefs): Promise<null> {
+  return call<null>('save_prefs', { prefs });
+}
+
+/** Creates the vault; it is unlocked afterwards. */
+export function createVault(input: CreateVaultInput): Promise<CreatedVault> {
+  return call<CreatedVault>('create_vault', { input });
+}
+
+/** True when the typed code opens the recovery slot. */
+export function confirmRecoveryCode(code: string): Promise<boolean> {
+  return call<boolean>('confirm_recovery_code', { code });
+}
+
+export function unlockWithPassphrase(passphrase: string): Promise<null> {
+  return call<null>('unlock_with_passphrase', { passphrase });
+}
+
+export function unlockWithPin(pin: string): Promise<null> {
+  return call<null>('unlock_with_pin', { pin });
+}
+
+/** Sets a new passphrase using the recovery code; unlocks on success. */
+export function resetPassphraseWithRecoveryCode(code: string, newPassphrase: string): Promise<null> {
+  return call<null>('reset_passphrase_with_recovery_code', { code, newPassphrase });
+}
+
+export function lock(): Promise<null> {
+  return call<null>('lock');
+}
+
+export function changePassphrase(current: string, next: string): Promise<null> {
+  return call<null>('change_passphrase', { current, next });
+}
+
+export function setPin(pin: string): Promise<null> {
+  return call<null>('set_pin', { pin });
+}
+
+export function removePin(): Promise<null> {
+  return call<null>('remove_pin');
+}
+
+export function getProfile(): Promise<Profile> {
+  return call<Profile>('get_profile');
+}
+
+export function saveProfile(profile: Profile): Promise<null> {
+  return call<null>('save_profile', { profile });
+}

@@ -1,0 +1,312 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import * as api from '../../api';
+import type { Accent, Prefs, Theme } from '../../api';
+import { useApp } from '../../app/AppContext';
+import { Button } from '../../components/Button';
+import { LiveRegion, useAnnouncement } from '../../components/LiveRegion';
+import { NewPassphraseFields, checkNewPassphrase } from '../../components/NewPassphraseFields';
+import { PassphraseField } from '../../components/PassphraseField';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { Select, type SelectOption } from '../../components/Select';
+import { TextField } from '../../components/TextField';
+import { errorMessageId } from '../../i18n/errors';
+import { ACCENTS, TEXT_SCALES, THEME_CHOICES } from '../../theme/appearance';
+import { PronounFields } from '../identity/PronounFields';
+import { PinForm } from '../lock/PinForm';
+import { useProfile } from '../shell/ProfileContext';
+import { ShortcutsList } from '../shell/shortcuts';
+
+const AUTO_LOCK_CHOICES: readonly number[] = [0, 1, 5, 15, 30, 60];
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="settings__section" aria-labelledby={`settings-${id}-heading`}>
+      <h2 id={`settings-${id}-heading`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function Settings() {
+  const intl = useIntl();
+  return (
+    <div className="settings">
+      <ScreenHeading>{intl.formatMessage({ id: 'settings.title' })}</ScreenHeading>
+      <PrefsSections />
+      <ProfileSection />
+      <PassphraseSection />
+      <PinSection />
+      <Section id="shortcuts" title={intl.formatMessage({ id: 'settings.shortcuts' })}>
+        <ShortcutsList testId="settings-shortcuts" />
+        <p className="muted">{intl.formatMessage({ id: 'shortcuts.hint' })}</p>
+      </Section>
+    </div>
+  );
+}
+
+/** Appearance, language and locking: saved with save_prefs and applied at once. */
+function PrefsSections() {
+  const intl = useIntl();
+  const { status, updatePrefs } = useApp();
+  const { announcement, announce } = useAnnouncement();
+  const prefs = status.prefs;
+  const save = (patch: Partial<Prefs>) => {
+    updatePrefs(patch).catch(() => announce(intl.formatMessage({ id: 'settings.saveFailed' })));
+  };
+
+  const themeOptions: SelectOption<Theme>[] = THEME_CHOICES.map((theme) => ({
+    id: theme,
+    label: intl.formatMessage({ id: `settings.theme.${theme}` }),
+  }));
+  const accentOptions: SelectOption<Accent>[] = ACCENTS.map((accent) => ({
+    id: accent,
+    label: intl.formatMessage({ id: `settings.accent.${accent}` }),
+  }));
+  const scales = TEXT_SCALES.includes(prefs.textScale) ? TEXT_SCALES : [...TEXT_SCALES, prefs.textScale].sort((a, b) => a - b);
+  const scaleOptions: SelectOption<string>[] = scales.map((scale) => ({
+    id: String(scale),
+    label: intl.formatMessage({ id: 'settings.textSize.option' }, { percent: scale }),
+  }));
+  const minutes = AUTO_LOCK_CHOICES.includes(prefs.autoLockMinutes)
+    ? AUTO_LOCK_CHOICES
+    : [...AUTO_LOCK_CHOICES, prefs.autoLockMinutes].sort((a, b) => a - b);
+  const autoLockOptions: SelectOption<string>[] = minutes.map((m) => ({
+    id: String(m),
+    label:
+      m === 0
+        ? intl.formatMessage({ id: 'settings.autolock.never' })
+        : intl.formatMessage({ id: 'settings.autolock.after' }, { minutes: m }),
+  }));
+
+  return (
+    <>
+      <Section id="appearance" title={intl.formatMessage({ id: 'settings.appearance' })}>
+        <div className="settings__grid">
+          <Select
+            label={intl.formatMessage({ id: 'settings.theme' })}
+            options={themeOptions}
+            value={prefs.theme}
+            onChange={(theme) => save({ theme })}
+            testId="settings-theme"
+          />
+          <Select
+            label={intl.formatMessage({ id: 'settings.accent' })}
+            options={accentOptions}
+            value={prefs.accent}
+            onChange={(accent) => save({ accent })}
+            testId="settings-accent"
+          />
+          <Select
+            label={intl.formatMessage({ id: 'settings.textSize' })}
+            options={scaleOptions}
+            value={String(prefs.textScale)}
+            onChange={(scale) => save({ textScale: Number(scale) })}
+            testId="settings-text-size"
+          />
+          <Select
+            label={intl.formatMessage({ id: 'settings.language' })}
+            options={[
+              { id: 'system', label: intl.formatMessage({ id: 'settings.language.system' }) },
+              { id: 'en', label: intl.formatMessage({ id: 'settings.language.en' }) },
+              { id: 'es', label: intl.formatMessage({ id: 'settings.language.es' }) },
+            ]}
+            value={prefs.language ?? 'system'}
+            onChange={(language) => save({ language: language === 'system' ? null : language })}
+            testId="settings-language"
+          />
+        </div>
+      </Section>
+      <Section id="locking" title={intl.formatMessage({ id: 'settings.locking' })}>
+        <Select
+          label={intl.formatMessage({ id: 'settings.autolock' })}
+          description={intl.formatMessage({ id: 'settings.autolock.help' })}
+          options={autoLockOptions}
+          value={String(prefs.autoLockMinutes)}
+          onChange={(value) => save({ autoLockMinutes: Number(value) })}
+          testId="settings-autolock"
+        />
+      </Section>
+      <LiveRegion announcement={announcement} testId="settings-prefs-message" />
+    </>
+  );
+}
+
+function ProfileSection() {
+  const intl = useIntl();
+  const { profile, saveProfile } = useProfile();
+  const [name, setName] = useState(profile.name ?? '');
+  const [pronouns, setPronouns] = useState(profile.pronouns ?? '');
+  const [busy, setBusy] = useState(false);
+  const { announcement, announce } = useAnnouncement();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      await saveProfile({ name: name.trim() || null, pronouns: pronouns.trim() || null });
+      announce(intl.formatMessage({ id: 'settings.profile.saved' }), 'info');
+    } catch (error) {
+      announce(intl.formatMessage({ id: errorMessageId(api.normaliseError(error).code) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section id="profile" title={intl.formatMessage({ id: 'settings.profile' })}>
+      <p className="muted">{intl.formatMessage({ id: 'settings.profile.help' })}</p>
+      <form className="stack" onSubmit={submit} noValidate>
+        <TextField
+          label={intl.formatMessage({ id: 'profile.name' })}
+          description={intl.formatMessage({ id: 'profile.name.help' })}
+          value={name}
+          onChange={setName}
+          autoComplete="nickname"
+          maxLength={80}
+          testId="settings-name"
+        />
+        <PronounFields name={name} pronouns={pronouns} onChange={setPronouns} testId="settings-pronouns" />
+        <LiveRegion announcement={announcement} testId="settings-profile-message" />
+        <div className="actions">
+          <Button type="submit" variant="primary" isDisabled={busy} data-testid="settings-profile-save">
+            {intl.formatMessage({ id: 'settings.profile.save' })}
+          </Button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+function PassphraseSection() {
+  const intl = useIntl();
+  const { profile } = useProfile();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { announcement, announce } = useAnnouncement();
+  const userInputs = profile.name ? [profile.name] : [];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (current.length === 0) {
+      announce(intl.formatMessage({ id: 'passphrase.empty' }));
+      return;
+    }
+    setBusy(true);
+    try {
+      const problem = await checkNewPassphrase(next, confirmation, userInputs);
+      if (problem) {
+        announce(intl.formatMessage({ id: problem.id }, problem.values));
+        return;
+      }
+      await api.changePassphrase(current, next);
+      setCurrent('');
+      setNext('');
+      setConfirmation('');
+      announce(intl.formatMessage({ id: 'settings.passphrase.changed' }), 'info');
+    } catch (error) {
+      const { code } = api.normaliseError(error);
+      announce(intl.formatMessage({ id: code === 'wrong_secret' ? 'settings.passphrase.wrongCurrent' : errorMessageId(code) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section id="passphrase" title={intl.formatMessage({ id: 'settings.passphrase' })}>
+      <p className="muted">{intl.formatMessage({ id: 'settings.passphrase.help' })}</p>
+      <form className="stack" onSubmit={submit} noValidate>
+        <PassphraseField
+          label={intl.formatMessage({ id: 'settings.passphrase.current' })}
+          value={current}
+          onChange={setCurrent}
+          autoComplete="current-password"
+          testId="settings-change-passphrase-current"
+        />
+        <NewPassphraseFields
+          passphrase={next}
+          confirmation={confirmation}
+          onPassphraseChange={setNext}
+          onConfirmationChange={setConfirmation}
+          label={intl.formatMessage({ id: 'settings.passphrase.new' })}
+          confirmLabel={intl.formatMessage({ id: 'settings.passphrase.confirm' })}
+          testId="settings-change-passphrase-new"
+          confirmTestId="settings-change-passphrase-confirm"
+          userInputs={userInputs}
+        />
+        <LiveRegion announcement={announcement} testId="settings-change-passphrase-message" />
+        <div className="actions">
+          <Button type="submit" variant="primary" isDisabled={busy} data-testid="settings-change-passphrase-submit">
+            {intl.formatMessage({ id: busy ? 'settings.passphrase.working' : 'settings.passphrase.submit' })}
+          </Button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+function PinSection() {
+  const intl = useIntl();
+  const { status, refreshStatus } = useApp();
+  const [busy, setBusy] = useState(false);
+  const { announcement, announce } = useAnnouncement();
+
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await api.removePin();
+      await refreshStatus();
+      announce(intl.formatMessage({ id: 'settings.pin.removed' }), 'info');
+    } catch (error) {
+      announce(intl.formatMessage({ id: errorMessageId(api.normaliseError(error).code) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  let body: ReactNode;
+  if (!status.keychain.available) {
+    body = (
+      <>
+        <p data-testid="pin-unavailable">{intl.formatMessage({ id: 'pin.unavailable' })}</p>
+        {status.keychain.reason ? (
+          <p className="muted">{intl.formatMessage({ id: 'pin.unavailableReason' }, { reason: status.keychain.reason })}</p>
+        ) : null}
+      </>
+    );
+  } else if (status.pinEnabled) {
+    body = (
+      <>
+        <p>{intl.formatMessage({ id: 'settings.pin.on' })}</p>
+        <div className="actions">
+          <Button variant="secondary" onPress={() => void remove()} isDisabled={busy} data-testid="settings-pin-remove">
+            {intl.formatMessage({ id: 'settings.pin.remove' })}
+          </Button>
+        </div>
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <p>{intl.formatMessage({ id: 'settings.pin.off' })}</p>
+        <PinForm
+          onSaved={() => {
+            announce(intl.formatMessage({ id: 'pin.saved' }), 'info');
+            void refreshStatus();
+          }}
+        />
+      </>
+    );
+  }
+
+  return (
+    <Section id="pin" title={intl.formatMessage({ id: 'settings.pin' })}>
+      {body}
+      <LiveRegion announcement={announcement} testId="settings-pin-message" />
+    </Section>
+  );
+}

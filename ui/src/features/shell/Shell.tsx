@@ -1,0 +1,128 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import { BookOpen, Heart, LifeBuoy, Lock, Send, Settings as SettingsIcon, Sparkles, Sun, Target } from 'lucide-react';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { NavLink } from '../../components/NavLink';
+import type { MessageId } from '../../i18n';
+import { useApp } from '../../app/AppContext';
+import { Today } from '../today/Today';
+import { Journal } from '../journal/Journal';
+import { Feelings } from '../feelings/Feelings';
+import { Identity } from '../identity/Identity';
+import { Goals } from '../goals/Goals';
+import { Share } from '../share/Share';
+import { Help } from '../help/Help';
+import { Settings } from '../settings/Settings';
+import { isTypingTarget, ShortcutsList } from './shortcuts';
+import './shell.css';
+
+export type Area = 'today' | 'journal' | 'feelings' | 'identity' | 'goals' | 'share' | 'help' | 'settings';
+
+const MAIN_AREAS: readonly { area: Area; label: MessageId; icon: ReactNode }[] = [
+  { area: 'today', label: 'nav.today', icon: <Sun size={20} /> },
+  { area: 'journal', label: 'nav.journal', icon: <BookOpen size={20} /> },
+  { area: 'feelings', label: 'nav.feelings', icon: <Heart size={20} /> },
+  { area: 'identity', label: 'nav.identity', icon: <Sparkles size={20} /> },
+  { area: 'goals', label: 'nav.goals', icon: <Target size={20} /> },
+  { area: 'share', label: 'nav.share', icon: <Send size={20} /> },
+];
+
+const FOOT_AREAS: readonly { area: Area; label: MessageId; icon: ReactNode }[] = [
+  { area: 'help', label: 'nav.help', icon: <LifeBuoy size={20} /> },
+  { area: 'settings', label: 'nav.settings', icon: <SettingsIcon size={20} /> },
+];
+
+function Screen({ area }: { area: Area }) {
+  switch (area) {
+    case 'today':
+      return <Today />;
+    case 'journal':
+      return <Journal />;
+    case 'feelings':
+      return <Feelings />;
+    case 'identity':
+      return <Identity />;
+    case 'goals':
+      return <Goals />;
+    case 'share':
+      return <Share />;
+    case 'help':
+      return <Help />;
+    case 'settings':
+      return <Settings />;
+  }
+}
+
+/** The unlocked layout: sidebar (icon + text) and one main area. Tiny state router, no URLs. */
+export function Shell({ onLock }: { onLock: () => void }) {
+  const intl = useIntl();
+  const { status } = useApp();
+  const [area, setArea] = useState<Area>('today');
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTypingTarget(event.target)) {
+        event.preventDefault();
+        setShortcutsOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const item = (entry: { area: Area; label: MessageId; icon: ReactNode }) => (
+    <li key={entry.area}>
+      <NavLink
+        icon={entry.icon}
+        isCurrent={area === entry.area}
+        onPress={() => setArea(entry.area)}
+        testId={`nav-${entry.area}`}
+      >
+        {intl.formatMessage({ id: entry.label })}
+      </NavLink>
+    </li>
+  );
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={intl.formatMessage({ id: 'nav.label' })}>
+        <div className="sidebar__brand">
+          <span className="wordmark">{intl.formatMessage({ id: 'app.name' })}</span>
+          {status.prefs.mode === 'counselor' ? (
+            <span
+              className="badge"
+              data-testid="counselor-badge"
+              title={intl.formatMessage({ id: 'shell.counselorBadgeLabel' })}
+            >
+              {intl.formatMessage({ id: 'shell.counselorBadge' })}
+            </span>
+          ) : null}
+        </div>
+        <ul className="sidebar__list">{MAIN_AREAS.map(item)}</ul>
+        <ul className="sidebar__list sidebar__list--foot">
+          {FOOT_AREAS.map(item)}
+          <li>
+            <Button variant="quiet" className="nav-link nav-link--action" icon={<Lock size={20} />} onPress={onLock} data-testid="nav-lock">
+              {intl.formatMessage({ id: 'nav.lock' })}
+            </Button>
+          </li>
+        </ul>
+      </nav>
+      <main className="shell__main" data-testid={`screen-${area}`}>
+        <div className="column">
+          <Screen area={area} />
+        </div>
+      </main>
+      <Dialog
+        isOpen={shortcutsOpen}
+        onOpenChange={setShortcutsOpen}
+        title={intl.formatMessage({ id: 'shortcuts.title' })}
+        testId="shortcuts-overlay"
+      >
+        <ShortcutsList />
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { createIntl } from 'react-intl';
+import en from './en.json';
+import es from './es.json';
+import { resolveLocale } from './index';
+
+const catalogues = { en, es } as Record<string, Record<string, string>>;
+
+/** name → kind of every argument a message uses, including inside select/plural branches. */
+function argumentsOf(elements: MessageFormatElement[], into = new Map<string, string>()): Map<string, string> {
+  for (const el of elements) {
+    switch (el.type) {
+      case TYPE.argument:
+        into.set(el.value, into.get(el.value) ?? 'argument');
+        break;
+      case TYPE.number:
+        into.set(el.value, 'number');
+        break;
+      case TYPE.select:
+        into.set(el.value, 'select');
+        for (const option of Object.values(el.options)) argumentsOf(option.value, into);
+        break;
+      case TYPE.plural:
+        into.set(el.value, 'plural');
+        for (const option of Object.values(el.options)) argumentsOf(option.value, into);
+        break;
+      default:
+        break;
+    }
+  }
+  return into;
+}
+
+describe('message catalogues', () => {
+  it('English and Spanish have exactly the same keys', () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('has no empty messages', () => {
+    for (const [locale, messages] of Object.entries(catalogues)) {
+      for (const [id, message] of Object.entries(messages)) {
+        expect(message.trim(), `${locale}:${id}`).not.toBe('');
+      }
+    }
+  });
+
+  it('every message parses as ICU and uses the same arguments in both languages', () => {
+    for (const id of Object.keys(en)) {
+      const enArgs = argumentsOf(parse(catalogues.en![id]!));
+      const esArgs = argumentsOf(parse(catalogues.es![id]!));
+      expect([...esArgs.entries()].sort(), id).toEqual([...enArgs.entries()].sort());
+    }
+  });
+
+  it('uses select for pronoun-related messages and plural where counts appear', () => {
+    const kinds = (id: string) => argumentsOf(parse(catalogues.en![id]!));
+    expect(kinds('profile.pronouns.preview').get('set')).toBe('select');
+    expect(kinds('profile.pronouns.previewNoName').get('set')).toBe('select');
+    expect(kinds('lock.pin.wrong').get('count')).toBe('plural');
+    expect(kinds('settings.autolock.after').get('minutes')).toBe('plural');
+    expect(kinds('strength.tooShort').get('count')).toBe('plural');
+  });
+
+  it('formats plurals and pronoun selects naturally in both languages', () => {
+    const enIntl = createIntl({ locale: 'en', messages: en });
+    const esIntl = createIntl({ locale: 'es', messages: es });
+    expect(enIntl.formatMessage({ id: 'lock.pin.wrong' }, { count: 1 })).toContain('1 more try ');
+    expect(enIntl.formatMessage({ id: 'lock.pin.wrong' }, { count: 3 })).toContain('3 more tries');
+    expect(esIntl.formatMessage({ id: 'lock.pin.wrong' }, { count: 1 })).toContain('Te queda 1 intento');
+    expect(esIntl.formatMessage({ id: 'lock.pin.wrong' }, { count: 2 })).toContain('Te quedan 2 intentos');
+    expect(enIntl.formatMessage({ id: 'profile.pronouns.preview' }, { set: 'they', name: 'Sam' })).toBe(
+      "Here's how it reads: Sam said they'd write again tomorrow.",
+    );
+    expect(esIntl.formatMessage({ id: 'profile.pronouns.preview' }, { set: 'they', name: 'Sam' })).toBe(
+      'Así se lee: Sam dijo que elle volvería a escribir mañana.',
+    );
+    expect(enIntl.formatMessage({ id: 'settings.autolock.after' }, { minutes: 1 })).toBe('After 1 minute without use');
+  });
+});
+
+describe('resolveLocale', () => {
+  it('prefers the saved language, then the system language, then English', () => {
+    expect(resolveLocale('es', 'en-US')).toBe('es');
+    expect(resolveLocale('en', 'es-MX')).toBe('en');
+    expect(resolveLocale(null, 'es-419')).toBe('es');
+    expect(resolveLocale(null, 'fr-FR')).toBe('en');
+    expect(resolveLocale(null, undefined)).toBe('en');
+  });
+});

@@ -1,0 +1,153 @@
+// An in-memory stand-in for the Rust backend, following docs/api-contract.md. Unit tests only:
+// it is installed with mockIPC, so the app under test goes through the real src/api module.
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type { AppStatus, CommandError, ErrorCode, KeychainStatus, Prefs, Profile } from '../api';
+
+export type FakeState = {
+  vaultExists: boolean;
+  unlocked: boolean;
+  passphrase: string;
+  recoveryCode: string;
+  pin: string | null;
+  pinAttemptsLeft: number;
+  keychain: KeychainStatus;
+  prefs: Prefs;
+  profile: Profile;
+  /** Make the next call to this command fail with this code. */
+  failNext: Partial<Record<string, ErrorCode>>;
+};
+
+export type Call = { cmd: string; args: Record<string, unknown> | undefined };
+
+export const RECOVERY_CODE = '7KQ2-M9XD-P4TA-W8HC-3RJF-Y6NB-Q2LE-V5GS';
+export const PASSPHRASE = 'lantern pickle orbit sofa';
+
+export function defaultPrefs(overrides: Partial<Prefs> = {}): Prefs {
+  return { language: 'en', theme: 'light', accent: 'teal', textScale: 1, autoLockMinutes: 5, mode: 'client', ...overrides };
+}
+
+function fail(code: ErrorCode, attemptsLeft: number | null = null): never {
+  const error: CommandError = { code, message: `fake backend: ${code}`, attemptsLeft };
+  throw error;
+}
+
+export function createFakeBackend(initial: Partial<FakeState> = {}) {
+  const state: FakeState = {
+    vaultExists: true,
+    unlocked: false,
+    passphrase: PASSPHRASE,
+    recoveryCode: RECOVERY_CODE,
+    pin: null,
+    pinAttemptsLeft: 5,
+    keychain: { available: true, reason: null },
+    prefs: defaultPrefs(),
+    profile: { name: 'Sam', pronouns: 'they/them' },
+    failNext: {},
+    ...initial,
+  };
+  const calls: Call[] = [];
+
+  const requireUnlocked = () => {
+    if (!state.vaultExists) fail('no_vault');
+    if (!state.unlocked) fail('locked');
+  };
+
+  const handle = (cmd: string, args: Record<string, unknown> | undefined): unknown => {
+    calls.push({ cmd, args });
+    const forced = state.failNext[cmd];
+    if (forced) {
+      delete state.failNext[cmd];
+      fail(forced);
+    }
+    const arg = <T>(name: string) => args?.[name] as T;
+    switch (cmd) {
+      case 'app_status': {
+        const status: AppStatus = {
+          vaultExists: state.vaultExists,
+          unlocked: state.unlocked,
+          keychain: state.keychain,
+          pinEnabled: state.pin !== null,
+          prefs: state.prefs,
+        };
+        return structuredClone(status);
+      }
+      case 'save_prefs':
+        state.prefs = structuredClone(arg<Prefs>('prefs'));
+        return null;
+      case 'create_vault': {
+        if (state.vaultExists) fail('vault_exists');
+        const input = arg<{ passphrase: string; mode: Prefs['mode']; profile: Profile }>('input');
+        state.vaultExists = true;
+        state.unlocked = true;
+        state.passphrase = input.passphrase;
+        state.profile = structuredClone(input.profile);
+        state.prefs = { ...state.prefs, mode: input.mode };
+        return { recoveryCode: state.recoveryCode };
+      }
+      case 'confirm_recovery_code':
+        requireUnlocked();
+        return arg<string>('code') === state.recoveryCode;
+      case 'unlock_with_passphrase':
+        if (!state.vaultExists) fail('no_vault');
+        if (arg<string>('passphrase') !== state.passphrase) fail('wrong_secret');
+        state.unlocked = true;
+        return null;
+      case 'unlock_with_pin': {
+        if (!state.keychain.available) fail('keychain_unavailable');
+        if (state.pin === null) fail('pin_removed');
+        if (arg<string>('pin') !== state.pin) {
+          state.pinAttemptsLeft -= 1;
+          if (state.pinAttemptsLeft <= 0) {
+            state.pin = null;
+            fail('pin_removed');
+          }
+          fail('wrong_secret', state.pinAttemptsLeft);
+        }
+        state.pinAttemptsLeft = 5;
+        state.unlocked = true;
+        return null;
+      }
+      case 'reset_passphrase_with_recovery_code':
+        if (arg<string>('code') !== state.recoveryCode) fail('wrong_secret');
+        state.passphrase = arg<string>('newPassphrase');
+        state.unlocked = true;
+        return null;
+      case 'lock':
+        state.unlocked = false;
+        return null;
+      case 'change_passphrase':
+        requireUnlocked();
+        if (arg<string>('current') !== state.passphrase) fail('wrong_secret');
+        state.passphrase = arg<string>('next');
+        return null;
+      case 'set_pin':
+        requireUnlocked();
+        if (!state.keychain.available) fail('keychain_unavailable');
+        state.pin = arg<string>('pin');
+        state.pinAttemptsLeft = 5;
+        return null;
+      case 'remove_pin':
+        requireUnlocked();
+        state.pin = null;
+        return null;
+      case 'get_profile':
+        requireUnlocked();
+        return structuredClone(state.profile);
+      case 'save_profile':
+        requireUnlocked();
+        state.profile = structuredClone(arg<Profile>('profile'));
+        return null;
+      default:
+        throw new Error(`fake backend: unknown command ${cmd}`);
+    }
+  };
+
+  return {
+    state,
+    calls,
+    callsTo: (cmd: string) => calls.filter((call) => call.cmd === cmd),
+    install: () => mockIPC((cmd, args) => handle(cmd, args as Record<string, unknown> | undefined)),
+  };
+}
+
+export type FakeBackend = ReturnType<typeof createFakeBackend>;
