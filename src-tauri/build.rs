@@ -16,6 +16,8 @@ fn main() {
         "remove_pin",
         "get_profile",
         "save_profile",
+        "get_safety_plan",
+        "save_safety_plan",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))
         .expect("failed to run tauri-build");

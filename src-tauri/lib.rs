@@ -1,12 +1,16 @@
 //! Cove: a private, offline journal.
 //!
 //! The crate is split in two layers (see `ARCHITECTURE.md`):
-//! - domain modules (`vault`, `prefs`, …) are plain Rust and never import `tauri`;
+//! - domain modules (`vault`, `prefs`, `safety`, …) are plain Rust and never import `tauri`;
 //! - `commands` is the only module that knows about Tauri: it wires the domain to the window.
 
 pub mod commands;
 pub mod prefs;
+pub mod safety;
 pub mod vault;
+
+#[cfg(test)]
+mod test_support;
 
 /// Starts the desktop app.
 pub fn run() {

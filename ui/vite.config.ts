@@ -39,7 +39,8 @@ export default defineConfig({
     pool: 'threads',
     poolOptions: { threads: { maxThreads: 2, minThreads: 1 } },
     testTimeout: 20000,
-    // Tests read tokens.css and components.css as text (?raw); other CSS is not needed in tests.
-    css: { include: [/tokens\.css/, /components\.css/] },
+    // Tests read some stylesheets as text (?raw) to check rules jsdom can't compute; other CSS
+    // is not needed in tests.
+    css: { include: [/tokens\.css/, /components\.css/, /help\.css/, /safety\.css/] },
   },
 });

@@ -1,11 +1,12 @@
 //! Commands that work whether or not the vault is unlocked.
 
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Manager, Runtime, State};
 use ts_rs::TS;
 
 use super::error::CommandResult;
 use super::state::AppState;
+use super::MAIN_WINDOW;
 use crate::prefs::Prefs;
 use crate::vault::KeychainStatus;
 
@@ -34,9 +35,36 @@ pub fn app_status(state: State<'_, AppState>) -> CommandResult<AppStatus> {
     })
 }
 
+/// Saves the preferences and shows the (possibly new) display name as the window title.
 #[tauri::command(async)]
-pub fn save_prefs(state: State<'_, AppState>, prefs: Prefs) -> CommandResult<()> {
+pub fn save_prefs<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    prefs: Prefs,
+) -> CommandResult<()> {
     let dir = state.dir()?;
-    prefs.save(dir.path())?;
+    let saved = prefs.save(dir.path())?;
+    set_window_title(&app, &saved);
     Ok(())
+}
+
+/// At start-up: the window from the config is titled "Cove"; before it is first drawn, show
+/// the saved display name instead. Without a data folder the title stays as it is.
+pub fn show_saved_title<R: Runtime>(app: &AppHandle<R>) {
+    let Some(state) = app.try_state::<AppState>() else {
+        return;
+    };
+    if let Ok(dir) = state.dir() {
+        set_window_title(app, &Prefs::load(dir.path()));
+    }
+}
+
+/// The title is only ever the display name (or "Cove"): never anything the person wrote and
+/// never their own name. Setting it from Rust needs no window permission in the capability.
+fn set_window_title<R: Runtime>(app: &AppHandle<R>, prefs: &Prefs) {
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        if window.set_title(prefs.shown_name()).is_err() {
+            log::warn!("could not set the window title");
+        }
+    }
 }

@@ -10,6 +10,7 @@ use super::app::AppStatus;
 use super::error::{CommandError, ErrorCode};
 use super::vault::{CreateVaultInput, CreatedVault};
 use crate::prefs::{Accent, Language, Mode, Prefs, Theme};
+use crate::safety::{SafetyContact, SafetyPlan};
 use crate::vault::{KeychainStatus, Profile};
 
 /// Where the generated file lives, relative to the repository root.
@@ -40,6 +41,8 @@ pub fn typescript_bindings() -> String {
     declare::<Profile>(&cfg, &mut out);
     declare::<CreateVaultInput>(&cfg, &mut out);
     declare::<CreatedVault>(&cfg, &mut out);
+    declare::<SafetyContact>(&cfg, &mut out);
+    declare::<SafetyPlan>(&cfg, &mut out);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::safety::SafetyError;
 use crate::vault::VaultError;
 
 /// Stable codes; the UI chooses its (translated) words from these, never from `message`.
@@ -78,6 +79,15 @@ impl From<VaultError> for CommandError {
             code,
             message: err.to_string(),
             attempts_left,
+        }
+    }
+}
+
+impl From<SafetyError> for CommandError {
+    fn from(err: SafetyError) -> Self {
+        match err {
+            SafetyError::InvalidInput(message) => Self::new(ErrorCode::InvalidInput, message),
+            SafetyError::Vault(err) => err.into(),
         }
     }
 }

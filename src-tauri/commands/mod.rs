@@ -7,6 +7,7 @@
 mod app;
 pub mod bindings;
 pub mod error;
+mod safety;
 mod state;
 mod vault;
 
@@ -19,6 +20,9 @@ pub use state::AppState;
 
 /// Environment variable that overrides where Cove keeps its data (tests, portable installs).
 pub const DATA_DIR_ENV: &str = "COVE_DATA_DIR";
+
+/// The label of Cove's one window (`tauri.conf.json`).
+pub const MAIN_WINDOW: &str = "main";
 
 /// Every command the window may call. `src-tauri/build.rs` lists the same names so that
 /// `AppManifest::commands` generates their permissions; a test checks the two lists agree.
@@ -36,21 +40,32 @@ pub const COMMANDS: &[&str] = &[
     "remove_pin",
     "get_profile",
     "save_profile",
+    "get_safety_plan",
+    "save_safety_plan",
 ];
 
 /// Registers Cove's state and commands on any runtime (the real one, or the mock one in tests).
 /// `data_dir` overrides where the vault lives; `None` means `$COVE_DATA_DIR`, else the OS
 /// app-data folder.
 pub fn app_builder<R: Runtime>(builder: Builder<R>, data_dir: Option<PathBuf>) -> Builder<R> {
-    let builder = match data_dir.or_else(|| std::env::var_os(DATA_DIR_ENV).map(PathBuf::from)) {
+    let fixed_dir = data_dir.or_else(|| std::env::var_os(DATA_DIR_ENV).map(PathBuf::from));
+    let needs_os_dir = fixed_dir.is_none();
+    let builder = match fixed_dir {
+        // Managed before the app exists, so the mock-runtime tests (which never run `setup`)
+        // have the state too.
         Some(dir) => builder.manage(AppState::open(&dir)),
-        // The OS app-data folder is only known once the app exists.
-        None => builder.setup(|app| {
+        None => builder,
+    };
+    // Runs once the config's window exists, in both cases.
+    let builder = builder.setup(move |app| {
+        if needs_os_dir {
+            // The OS app-data folder is only known once the app exists.
             let dir = app.path().app_data_dir()?;
             app.manage(AppState::open(&dir));
-            Ok(())
-        }),
-    };
+        }
+        app::show_saved_title(app.handle());
+        Ok(())
+    });
     builder.invoke_handler(tauri::generate_handler![
         app::app_status,
         app::save_prefs,
@@ -65,6 +80,8 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, data_dir: Option<PathBuf>) -
         vault::remove_pin,
         vault::get_profile,
         vault::save_profile,
+        safety::get_safety_plan,
+        safety::save_safety_plan,
     ])
 }
 
@@ -73,7 +90,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, data_dir: Option<PathBuf>) -
 pub fn run() {
     let builder =
         Builder::default().plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
+            if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
                 let _ = window.unminimize();
                 let _ = window.show();
                 let _ = window.set_focus();

@@ -205,6 +205,161 @@ fn prefs_are_saved_while_locked() {
     assert_eq!(status["prefs"]["language"], json!("es"));
 }
 
+const PASS: &str = "quiet harbour lantern";
+
+fn create_vault(t: &TestApp) {
+    invoke(
+        t,
+        "create_vault",
+        json!({ "input": { "passphrase": PASS, "mode": "client",
+                           "profile": { "name": "Sam", "pronouns": null } } }),
+    )
+    .expect("create");
+}
+
+fn sample_plan() -> Value {
+    json!({
+        "warningSigns": ["  I stop texting back  ", "", "Can't sleep 🌙"],
+        "copingOnMyOwn": ["Draw", "<b>not bold</b> & co"],
+        "peopleAndPlaces": ["The skate park"],
+        "peopleToAsk": [
+            { "name": " Aunt Mo ", "phone": " +1 (555) 010-2030 ", "note": "after 6pm" },
+            { "name": "  ", "phone": null, "note": "dropped: no name, no phone" }
+        ],
+        "professionals": [{ "name": "Ms. Alvarez (counselor)", "phone": null, "note": null }],
+        "saferSpace": [],
+        "reasonsForLiving": ["مي أختي", "My dog Pickle"],
+        "updatedAt": null
+    })
+}
+
+#[test]
+fn safety_plan_round_trips_through_save_lock_unlock_and_get() {
+    let t = test_app();
+    create_vault(&t);
+    let empty = invoke(&t, "get_safety_plan", json!({})).expect("empty plan");
+    assert_eq!(empty["warningSigns"], json!([]));
+    assert_eq!(empty["updatedAt"], Value::Null);
+
+    let saved = invoke(&t, "save_safety_plan", json!({ "plan": sample_plan() })).expect("save");
+    assert_eq!(
+        saved["warningSigns"],
+        json!(["I stop texting back", "Can't sleep 🌙"])
+    );
+    assert_eq!(
+        saved["peopleToAsk"],
+        json!([{ "name": "Aunt Mo", "phone": "+1 (555) 010-2030", "note": "after 6pm" }])
+    );
+    assert_eq!(
+        saved["reasonsForLiving"],
+        json!(["مي أختي", "My dog Pickle"])
+    );
+    assert!(saved["updatedAt"].is_string(), "{saved}");
+
+    invoke(&t, "lock", json!({})).expect("lock");
+    invoke(&t, "unlock_with_passphrase", json!({ "passphrase": PASS })).expect("unlock");
+    assert_eq!(
+        invoke(&t, "get_safety_plan", json!({})).expect("get"),
+        saved
+    );
+}
+
+#[test]
+fn safety_plan_needs_the_vault_unlocked() {
+    let t = test_app();
+    // No journal yet.
+    assert_eq!(
+        error_code(invoke(&t, "get_safety_plan", json!({})).unwrap_err()),
+        "locked"
+    );
+    create_vault(&t);
+    invoke(&t, "lock", json!({})).expect("lock");
+    assert_eq!(
+        error_code(invoke(&t, "get_safety_plan", json!({})).unwrap_err()),
+        "locked"
+    );
+    assert_eq!(
+        error_code(invoke(&t, "save_safety_plan", json!({ "plan": sample_plan() })).unwrap_err()),
+        "locked"
+    );
+}
+
+#[test]
+fn invalid_safety_plan_is_invalid_input_and_keeps_the_saved_plan() {
+    let t = test_app();
+    create_vault(&t);
+    let saved = invoke(&t, "save_safety_plan", json!({ "plan": sample_plan() })).expect("save");
+
+    let mut bad_phone = sample_plan();
+    bad_phone["professionals"] =
+        json!([{ "name": "Crisis line", "phone": "text HOME to 741741", "note": null }]);
+    let too_many = json!({ "warningSigns": vec!["x"; 51] });
+    let too_long = json!({ "reasonsForLiving": ["y".repeat(2001)] });
+    for plan in [bad_phone, too_many, too_long] {
+        let err = invoke(&t, "save_safety_plan", json!({ "plan": plan })).unwrap_err();
+        assert_eq!(error_code(err.clone()), "invalid_input", "{err}");
+        assert!(err["message"].as_str().is_some_and(|m| !m.is_empty()));
+    }
+    assert_eq!(
+        invoke(&t, "get_safety_plan", json!({})).expect("get"),
+        saved
+    );
+}
+
+#[test]
+fn display_name_is_saved_while_locked_and_returned_by_app_status() {
+    let t = test_app();
+    let status = invoke(&t, "app_status", json!({})).expect("status");
+    assert_eq!(status["prefs"]["displayName"], Value::Null);
+    assert_eq!(status["prefs"]["neutralLook"], json!(false));
+
+    let mut prefs = status["prefs"].clone();
+    prefs["displayName"] = json!("  Homework planner ");
+    prefs["neutralLook"] = json!(true);
+    invoke(&t, "save_prefs", json!({ "prefs": prefs })).expect("save prefs (no vault)");
+    let status = invoke(&t, "app_status", json!({})).expect("status");
+    assert_eq!(status["prefs"]["displayName"], json!("Homework planner"));
+    assert_eq!(status["prefs"]["neutralLook"], json!(true));
+
+    create_vault(&t);
+    invoke(&t, "lock", json!({})).expect("lock");
+    let mut prefs = invoke(&t, "app_status", json!({})).expect("status")["prefs"].clone();
+    assert_eq!(prefs["displayName"], json!("Homework planner"));
+    prefs["displayName"] = json!("Notes");
+    invoke(&t, "save_prefs", json!({ "prefs": prefs })).expect("save prefs (locked)");
+    let status = invoke(&t, "app_status", json!({})).expect("status");
+    assert_eq!(status["unlocked"], json!(false));
+    assert_eq!(status["prefs"]["displayName"], json!("Notes"));
+    // Creating the vault set the mode and kept the discretion settings.
+    assert_eq!(status["prefs"]["mode"], json!("client"));
+    assert_eq!(status["prefs"]["neutralLook"], json!(true));
+}
+
+#[test]
+fn display_name_with_a_control_character_is_invalid_input() {
+    let t = test_app();
+    let mut prefs = invoke(&t, "app_status", json!({})).expect("status")["prefs"].clone();
+    prefs["displayName"] = json!("Notes\u{0007}");
+    let err = invoke(&t, "save_prefs", json!({ "prefs": prefs.clone() })).unwrap_err();
+    assert_eq!(error_code(err), "invalid_input");
+    prefs["displayName"] = json!("Line\nbreak");
+    let err = invoke(&t, "save_prefs", json!({ "prefs": prefs })).unwrap_err();
+    assert_eq!(error_code(err), "invalid_input");
+    let status = invoke(&t, "app_status", json!({})).expect("status");
+    assert_eq!(status["prefs"]["displayName"], Value::Null);
+}
+
+#[test]
+fn prefs_from_an_older_ui_without_the_discretion_fields_are_accepted() {
+    let t = test_app();
+    let old = json!({ "language": null, "theme": "light", "accent": "sky", "textScale": 1.0,
+                      "autoLockMinutes": 5, "mode": null });
+    invoke(&t, "save_prefs", json!({ "prefs": old })).expect("save");
+    let status = invoke(&t, "app_status", json!({})).expect("status");
+    assert_eq!(status["prefs"]["theme"], json!("light"));
+    assert_eq!(status["prefs"]["displayName"], Value::Null);
+}
+
 #[test]
 fn bindings_are_current() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(bindings::BINDINGS_PATH);

@@ -17,6 +17,7 @@ mod keychain;
 pub mod migrations;
 mod profile;
 mod recovery;
+pub mod settings;
 mod slots;
 
 use std::fmt;

@@ -1,11 +1,12 @@
 //! The user's chosen name and pronouns, stored only inside the encrypted database
 //! (`settings` row `profile`, JSON).
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::error::{Result, VaultError};
+use super::settings::{load_json, save_json};
 
 /// Longest name or pronouns accepted, in characters.
 pub const PROFILE_FIELD_MAX_CHARS: usize = 200;
@@ -52,30 +53,12 @@ fn normalize_field(value: Option<&str>, what: &str) -> Result<Option<String>> {
 }
 
 pub(crate) fn load_profile(conn: &Connection) -> Result<Profile> {
-    let json: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            params![PROFILE_KEY],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match json {
-        None => Ok(Profile::default()),
-        Some(text) => serde_json::from_str(&text).map_err(|_| {
-            VaultError::Corrupt("The saved name and pronouns couldn't be read.".into())
-        }),
-    }
+    Ok(load_json(conn, PROFILE_KEY, "name and pronouns")?.unwrap_or_default())
 }
 
 pub(crate) fn save_profile(conn: &Connection, profile: &Profile) -> Result<Profile> {
     let clean = profile.normalized()?;
-    let json = serde_json::to_string(&clean)
-        .map_err(|e| VaultError::Internal(format!("profile json: {e}")))?;
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        params![PROFILE_KEY, json],
-    )?;
+    save_json(conn, PROFILE_KEY, &clean)?;
     Ok(clean)
 }
 

@@ -2,26 +2,12 @@
 
 use super::keychain::doubles::{MemoryStore, MissingStore};
 use super::*;
+use crate::test_support::{fixture, secret, Fixture};
 use proptest::prelude::*;
 use std::fs;
 use std::path::Path;
 
-fn secret(s: &str) -> SecretString {
-    SecretString::from(s.to_owned())
-}
-
 const PASS: &str = "river stones and quiet mornings";
-
-struct Fixture {
-    _tmp: tempfile::TempDir,
-    dir: VaultDir,
-}
-
-fn fixture() -> Fixture {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let dir = VaultDir::open(tmp.path().join("data")).expect("open dir");
-    Fixture { _tmp: tmp, dir }
-}
 
 fn create(f: &Fixture) -> (Vault, RecoveryCode) {
     Vault::create(&f.dir, &secret(PASS), KdfParams::floor()).expect("create")
@@ -515,28 +501,5 @@ proptest! {
         let by_pass = Vault::unlock_with_passphrase(&f.dir, &secret(PASS)).map(drop);
         let by_code = Vault::unlock_with_recovery_code(&f.dir, &secret(&code.expose_grouped())).map(drop);
         prop_assert!(by_pass.is_err() || by_code.is_err(), "flip at {} went unnoticed", i);
-    }
-}
-
-/// Prints unlock timings (floor and calibrated). Run with
-/// `cargo test --lib measure_unlock_times -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn measure_unlock_times() {
-    use std::time::{Duration, Instant};
-    let calibrated = calibrate_kdf(Duration::from_millis(500));
-    for (label, params) in [("floor", KdfParams::floor()), ("calibrated", calibrated)] {
-        let f = fixture();
-        let (vault, _) = Vault::create(&f.dir, &secret(PASS), params).expect("create");
-        drop(vault);
-        let start = Instant::now();
-        drop(Vault::unlock_with_passphrase(&f.dir, &secret(PASS)).expect("unlock"));
-        println!(
-            "{label}: {} KiB, t={}, p={} -> unlock {:?}",
-            params.memory_kib(),
-            params.iterations(),
-            params.parallelism(),
-            start.elapsed()
-        );
     }
 }

@@ -142,6 +142,44 @@ impl App {
         }
     }
 
+    /// The shortest way through first-run setup (client mode, a name, no pronouns, no PIN);
+    /// ends on Today. Returns the recovery code.
+    pub async fn complete_first_run(&self, name: &str, passphrase: &str) -> String {
+        self.click("onboarding-next").await;
+        self.click("onboarding-mode-client").await;
+        self.type_into("onboarding-name", name).await;
+        self.click("onboarding-next").await;
+        self.type_into("onboarding-passphrase", passphrase).await;
+        self.type_into("onboarding-passphrase-confirm", passphrase)
+            .await;
+        self.click("onboarding-create").await;
+        let code = self.text_of("recovery-code").await;
+        self.click("onboarding-next").await;
+        self.type_into("recovery-confirm-input", &code).await;
+        self.click("recovery-confirm-submit").await;
+        self.click("pin-skip").await;
+        self.find("screen-today").await;
+        code
+    }
+
+    /// The names of every window on the X display (what a taskbar or window list shows),
+    /// read from the X server with `xwininfo`.
+    pub async fn x_window_names(&self) -> Vec<String> {
+        let out = Command::new("xwininfo")
+            .args(["-root", "-tree"])
+            .output()
+            .await
+            .expect("run xwininfo (x11-utils, installed by scripts/setup.sh)");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|line| {
+                let start = line.find('"')? + 1;
+                let len = line[start..].find('"')?;
+                Some(line[start..start + len].to_owned())
+            })
+            .collect()
+    }
+
     /// Resolves once the page has painted its latest change (two animation frames).
     async fn painted(&self) {
         let script = "const done = arguments[arguments.length - 1];\
@@ -173,10 +211,16 @@ impl App {
             .unwrap_or_else(|err| panic!("{css} never appeared: {err}"))
     }
 
+    /// Scrolls the element to the middle of the window (as a person would before clicking, and
+    /// clear of sticky bars), then clicks it.
     pub async fn click(&self, testid: &str) {
-        self.find(testid)
+        let el = self.find(testid).await;
+        let arg = serde_json::to_value(&el).expect("element reference");
+        self.client
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
             .await
-            .click()
+            .unwrap_or_else(|err| panic!("scroll to {testid}: {err}"));
+        el.click()
             .await
             .unwrap_or_else(|err| panic!("click {testid}: {err}"));
     }

@@ -40,6 +40,8 @@ describe('typed commands', () => {
       textScale: 1,
       autoLockMinutes: 5,
       mode: 'client',
+      displayName: 'Notes',
+      neutralLook: true,
     } as const;
     await api.savePrefs(prefs);
     await expect(
@@ -55,6 +57,18 @@ describe('typed commands', () => {
     await api.removePin();
     await api.getProfile();
     await api.saveProfile({ name: 'Sam', pronouns: null });
+    const plan = {
+      warningSigns: ['I stop answering messages'],
+      copingOnMyOwn: [],
+      peopleAndPlaces: [],
+      peopleToAsk: [{ name: 'Aunt Jo', phone: '555 0100', note: null }],
+      professionals: [],
+      saferSpace: [],
+      reasonsForLiving: [],
+      updatedAt: null,
+    };
+    await api.getSafetyPlan();
+    await api.saveSafetyPlan(plan);
 
     expect(seen.map(([cmd]) => cmd)).toEqual([
       'save_prefs',
@@ -69,6 +83,8 @@ describe('typed commands', () => {
       'remove_pin',
       'get_profile',
       'save_profile',
+      'get_safety_plan',
+      'save_safety_plan',
     ]);
     const argsOf = (cmd: string) => seen.find(([c]) => c === cmd)?.[1];
     expect(argsOf('save_prefs')).toEqual({ prefs });
@@ -78,6 +94,8 @@ describe('typed commands', () => {
     expect(argsOf('reset_passphrase_with_recovery_code')).toEqual({ code: 'CODE', newPassphrase: 'new pass' });
     expect(argsOf('change_passphrase')).toEqual({ current: 'old', next: 'new' });
     expect(argsOf('save_profile')).toEqual({ profile: { name: 'Sam', pronouns: null } });
+    expect(argsOf('get_safety_plan')).toEqual({});
+    expect(argsOf('save_safety_plan')).toEqual({ plan });
   });
 
   it('reject with a CommandFailure carrying the backend error', async () => {

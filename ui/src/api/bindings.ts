@@ -29,7 +29,16 @@ textScale: number,
 /**
  * 0 = never; at most 240.
  */
-autoLockMinutes: number, mode: Mode | null, };
+autoLockMinutes: number, mode: Mode | null, 
+/**
+ * Shown in the window title and on screen instead of "Cove" (e.g. "Notes"); `null` shows
+ * "Cove". Trimmed, 1–40 characters, no control characters.
+ */
+displayName: string | null, 
+/**
+ * A plainer look that doesn't stand out as a journal. Off by default.
+ */
+neutralLook: boolean, };
 
 export type KeychainStatus = { available: boolean, reason: string | null, };
 
@@ -44,3 +53,44 @@ export type CreatedVault = {
  * Shown once, in groups of four, then forgotten by the app.
  */
 recoveryCode: string, };
+
+export type SafetyContact = { name: string, 
+/**
+ * Digits, spaces and `+ ( ) - .` only.
+ */
+phone: string | null, note: string | null, };
+
+export type SafetyPlan = { 
+/**
+ * 1. Warning signs that a crisis may be developing.
+ */
+warningSigns: Array<string>, 
+/**
+ * 2. Things I can do on my own to take my mind off my problems.
+ */
+copingOnMyOwn: Array<string>, 
+/**
+ * 3. People and social places that help me feel better.
+ */
+peopleAndPlaces: Array<string>, 
+/**
+ * 4. People I can ask for help.
+ */
+peopleToAsk: Array<SafetyContact>, 
+/**
+ * 5. Professionals and services I can contact in a crisis.
+ */
+professionals: Array<SafetyContact>, 
+/**
+ * 6. Making my space safer.
+ */
+saferSpace: Array<string>, 
+/**
+ * My reasons for living.
+ */
+reasonsForLiving: Array<string>, 
+/**
+ * When the plan was last saved: local time, RFC 3339 with offset. Set by the backend;
+ * `null` until the first save.
+ */
+updatedAt: string | null, };

@@ -9,6 +9,7 @@ import type {
   ErrorCode,
   Prefs,
   Profile,
+  SafetyPlan,
 } from './bindings';
 
 export type * from './bindings';
@@ -133,4 +134,14 @@ export function getProfile(): Promise<Profile> {
 
 export function saveProfile(profile: Profile): Promise<null> {
   return call<null>('save_profile', { profile });
+}
+
+/** The safety plan; an empty plan (every list empty, `updatedAt` null) when none was saved yet. */
+export function getSafetyPlan(): Promise<SafetyPlan> {
+  return call<SafetyPlan>('get_safety_plan');
+}
+
+/** Saves the whole plan and returns it as stored: trimmed, blank items dropped, `updatedAt` set. */
+export function saveSafetyPlan(plan: SafetyPlan): Promise<SafetyPlan> {
+  return call<SafetyPlan>('save_safety_plan', { plan });
 }

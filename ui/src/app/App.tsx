@@ -4,9 +4,9 @@ import { I18nProvider } from 'react-aria-components';
 import * as api from '../api';
 import type { AppStatus, Mode, Prefs } from '../api';
 import { CATALOGUES, resolveLocale, systemLanguage } from '../i18n';
-import { applyAppearance, DEFAULT_PREFS } from '../theme/appearance';
+import { appDisplayName, applyAppearance, DEFAULT_PREFS } from '../theme/appearance';
 import { Button } from '../components/Button';
-import { AppContext, type AppContextValue } from './AppContext';
+import { AppContext, useApp, type AppContextValue } from './AppContext';
 import { Onboarding } from '../features/onboarding/Onboarding';
 import { LockScreen } from '../features/lock/LockScreen';
 import { Session } from '../features/shell/Session';
@@ -28,7 +28,8 @@ const NO_STATUS: AppStatus = {
 
 /**
  * The root: reads app_status, applies prefs (theme, language, text size) and decides between
- * first run, the lock screen and the unlocked session.
+ * first run, the lock screen and the unlocked session. It also sets document.title to the
+ * app's display name.
  *
  * Security invariant: everything decrypted lives inside <Session>, which is keyed by a counter
  * that changes on every unlock. Locking switches the phase, so React unmounts the whole session
@@ -77,6 +78,12 @@ export function App() {
 
   const prefs = status?.prefs ?? DEFAULT_PREFS;
   const locale = resolveLocale(prefs.language, systemLanguage());
+  const appName = appDisplayName(prefs, CATALOGUES[locale]['app.name']);
+
+  // The window title itself is set by the backend; the document title follows the chosen name.
+  useEffect(() => {
+    document.title = appName;
+  }, [appName]);
 
   // Theme, accent, text size and <html lang>, applied live. "system" follows the OS as it changes.
   useLayoutEffect(() => {
@@ -141,8 +148,8 @@ export function App() {
   );
 
   const context = useMemo<AppContextValue>(
-    () => ({ status: status ?? { ...NO_STATUS, prefs }, locale, updatePrefs, refreshStatus, lockNow }),
-    [status, prefs, locale, updatePrefs, refreshStatus, lockNow],
+    () => ({ status: status ?? { ...NO_STATUS, prefs }, locale, appName, updatePrefs, refreshStatus, lockNow }),
+    [status, prefs, locale, appName, updatePrefs, refreshStatus, lockNow],
   );
 
   let content;
@@ -178,14 +185,13 @@ function Loading() {
 }
 
 function StartProblem({ onRetry }: { onRetry: () => void }) {
+  const { appName } = useApp();
   return (
     <main className="solo" data-testid="screen-start-problem">
       <div className="solo__column">
-        <h1 className="screen-title">
-          <FormattedMessage id="app.name" />
-        </h1>
+        <h1 className="screen-title">{appName}</h1>
         <p role="status">
-          <FormattedMessage id="app.startError" />
+          <FormattedMessage id="app.startError" values={{ appName }} />
         </p>
         <Button variant="primary" onPress={onRetry}>
           <FormattedMessage id="app.retry" />

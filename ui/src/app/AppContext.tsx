@@ -9,6 +9,8 @@ import type { AppLocale } from '../i18n';
 export type AppContextValue = {
   status: AppStatus;
   locale: AppLocale;
+  /** The app's name as the person chose it in Settings ("Cove" unless renamed). */
+  appName: string;
   /** Saves prefs and applies them live; on failure restores the old ones and rethrows. */
   updatePrefs: (patch: Partial<Prefs>) => Promise<void>;
   /** Re-reads app_status (e.g. after setting or removing a PIN). */

@@ -36,3 +36,66 @@ export function Dialog({ isOpen, onOpenChange, title, children, testId }: Dialog
     </ModalOverlay>
   );
 }
+
+export type ConfirmDialogProps = {
+  isOpen: boolean;
+  onOpenChange: (isOpen: boolean) => void;
+  title: ReactNode;
+  children: ReactNode;
+  confirmLabel: ReactNode;
+  cancelLabel: ReactNode;
+  /** Runs after the dialog has closed itself. */
+  onConfirm: () => void;
+  testId?: string;
+  confirmTestId?: string;
+  cancelTestId?: string;
+};
+
+/**
+ * A calm question before something that can't be undone from inside the app (e.g. printing an
+ * unlocked copy). Cancel comes first and Escape or an outside click also cancel.
+ */
+export function ConfirmDialog({
+  isOpen,
+  onOpenChange,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  testId,
+  confirmTestId,
+  cancelTestId,
+}: ConfirmDialogProps) {
+  return (
+    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={onOpenChange} isDismissable>
+      <Modal className="modal">
+        <AriaDialog className="dialog" data-testid={testId}>
+          {({ close }) => (
+            <>
+              <Heading slot="title" className="dialog__title">
+                {title}
+              </Heading>
+              <div className="dialog__body">{children}</div>
+              <div className="dialog__actions">
+                <Button variant="secondary" onPress={close} data-testid={cancelTestId}>
+                  {cancelLabel}
+                </Button>
+                <Button
+                  variant="primary"
+                  onPress={() => {
+                    close();
+                    onConfirm();
+                  }}
+                  data-testid={confirmTestId}
+                >
+                  {confirmLabel}
+                </Button>
+              </div>
+            </>
+          )}
+        </AriaDialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

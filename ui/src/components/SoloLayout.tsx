@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useIntl } from 'react-intl';
+import { useApp } from '../app/AppContext';
 import { CrisisHelpButton } from './CrisisHelpButton';
 
 /**
@@ -15,15 +15,15 @@ export function SoloLayout({
   testId: string;
   onHelp: () => void;
   children: ReactNode;
-  /** Off where the screen's own heading already says "Cove" (the lock screen). */
+  /** Off where the screen's own heading already shows the app's name (the lock screen). */
   showWordmark?: boolean;
 }) {
-  const intl = useIntl();
+  const { appName } = useApp();
   return (
     <div className="solo">
       <header className="solo__bar">
-        <span className="wordmark" aria-hidden="true">
-          {showWordmark ? intl.formatMessage({ id: 'app.name' }) : null}
+        <span className="wordmark" aria-hidden="true" data-testid="solo-wordmark">
+          {showWordmark ? appName : null}
         </span>
         <CrisisHelpButton onPress={onHelp} />
       </header>

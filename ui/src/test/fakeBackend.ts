@@ -1,7 +1,7 @@
 // An in-memory stand-in for the Rust backend, following docs/api-contract.md. Unit tests only:
 // it is installed with mockIPC, so the app under test goes through the real src/api module.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { AppStatus, CommandError, ErrorCode, KeychainStatus, Prefs, Profile } from '../api';
+import type { AppStatus, CommandError, ErrorCode, KeychainStatus, Prefs, Profile, SafetyContact, SafetyPlan } from '../api';
 
 export type FakeState = {
   vaultExists: boolean;
@@ -13,6 +13,9 @@ export type FakeState = {
   keychain: KeychainStatus;
   prefs: Prefs;
   profile: Profile;
+  safetyPlan: SafetyPlan;
+  /** The clock used to stamp `updatedAt` on save. */
+  now: () => Date;
   /** Make the next call to this command fail with this code. */
   failNext: Partial<Record<string, ErrorCode>>;
 };
@@ -23,7 +26,56 @@ export const RECOVERY_CODE = '7KQ2-M9XD-P4TA-W8HC-3RJF-Y6NB-Q2LE-V5GS';
 export const PASSPHRASE = 'lantern pickle orbit sofa';
 
 export function defaultPrefs(overrides: Partial<Prefs> = {}): Prefs {
-  return { language: 'en', theme: 'light', accent: 'teal', textScale: 1, autoLockMinutes: 5, mode: 'client', ...overrides };
+  return {
+    language: 'en',
+    theme: 'light',
+    accent: 'teal',
+    textScale: 1,
+    autoLockMinutes: 5,
+    mode: 'client',
+    displayName: null,
+    neutralLook: false,
+    ...overrides,
+  };
+}
+
+export function emptySafetyPlan(overrides: Partial<SafetyPlan> = {}): SafetyPlan {
+  return {
+    warningSigns: [],
+    copingOnMyOwn: [],
+    peopleAndPlaces: [],
+    peopleToAsk: [],
+    professionals: [],
+    saferSpace: [],
+    reasonsForLiving: [],
+    updatedAt: null,
+    ...overrides,
+  };
+}
+
+/** What the Rust side does on save (src-tauri/safety.rs): trim, drop blanks, check phones. */
+function normaliseSafetyPlan(plan: SafetyPlan): SafetyPlan {
+  const items = (list: string[]) => list.map((item) => item.trim()).filter((item) => item !== '');
+  const contacts = (list: SafetyContact[]) =>
+    list
+      .map((c) => ({ name: c.name.trim(), phone: c.phone?.trim() || null, note: c.note?.trim() || null }))
+      .filter((c) => c.name !== '' || c.phone !== null)
+      .map((c) => {
+        if (c.phone !== null && (!/\d/.test(c.phone) || !/^[\d +().-]+$/.test(c.phone) || c.phone.length > 40)) {
+          fail('invalid_input');
+        }
+        return c;
+      });
+  return {
+    warningSigns: items(plan.warningSigns),
+    copingOnMyOwn: items(plan.copingOnMyOwn),
+    peopleAndPlaces: items(plan.peopleAndPlaces),
+    peopleToAsk: contacts(plan.peopleToAsk),
+    professionals: contacts(plan.professionals),
+    saferSpace: items(plan.saferSpace),
+    reasonsForLiving: items(plan.reasonsForLiving),
+    updatedAt: plan.updatedAt,
+  };
 }
 
 function fail(code: ErrorCode, attemptsLeft: number | null = null): never {
@@ -42,6 +94,8 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
     keychain: { available: true, reason: null },
     prefs: defaultPrefs(),
     profile: { name: 'Sam', pronouns: 'they/them' },
+    safetyPlan: emptySafetyPlan(),
+    now: () => new Date(),
     failNext: {},
     ...initial,
   };
@@ -71,9 +125,14 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
         };
         return structuredClone(status);
       }
-      case 'save_prefs':
-        state.prefs = structuredClone(arg<Prefs>('prefs'));
+      case 'save_prefs': {
+        const prefs = structuredClone(arg<Prefs>('prefs'));
+        // As src-tauri/prefs.rs: the display name is trimmed, blank means "Cove", at most 40.
+        const displayName = prefs.displayName?.trim() || null;
+        if (displayName !== null && ([...displayName].length > 40 || /\p{Cc}/u.test(displayName))) fail('invalid_input');
+        state.prefs = { ...prefs, displayName };
         return null;
+      }
       case 'create_vault': {
         if (state.vaultExists) fail('vault_exists');
         const input = arg<{ passphrase: string; mode: Prefs['mode']; profile: Profile }>('input');
@@ -137,6 +196,16 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
         requireUnlocked();
         state.profile = structuredClone(arg<Profile>('profile'));
         return null;
+      case 'get_safety_plan':
+        requireUnlocked();
+        return structuredClone(state.safetyPlan);
+      case 'save_safety_plan': {
+        requireUnlocked();
+        const saved = normaliseSafetyPlan(structuredClone(arg<SafetyPlan>('plan')));
+        saved.updatedAt = state.now().toISOString();
+        state.safetyPlan = saved;
+        return structuredClone(saved);
+      }
       default:
         throw new Error(`fake backend: unknown command ${cmd}`);
     }

@@ -43,6 +43,13 @@ describe('application source', () => {
     }
   });
 
+  it('never dials, texts or opens anything by itself (no tel:/sms: links, no window.open)', () => {
+    for (const [path, text] of Object.entries(sources)) {
+      expect(text, path).not.toMatch(/\b(tel|sms|mailto|callto|facetime):/i);
+      expect(text, path).not.toMatch(/window\.open\b|\.open\(\s*['"`]/);
+    }
+  });
+
   it('does not inject <style> elements at runtime', () => {
     for (const [path, text] of Object.entries(sources)) {
       expect(text, path).not.toMatch(/createElement\(\s*['"]style['"]|<style[\s>]/);

@@ -1,4 +1,4 @@
-// Applies the non-secret appearance prefs to <html>: theme, accent, text size, language.
+// Applies the non-secret appearance prefs to <html>: theme, accent, look, text size, language.
 // Only data-attributes and CSS custom properties (CSSOM) are touched, which the strict CSP allows.
 import type { Accent, Prefs, Theme } from '../api';
 
@@ -15,7 +15,15 @@ export const DEFAULT_PREFS: Prefs = {
   textScale: 1,
   autoLockMinutes: 5,
   mode: null,
+  displayName: null,
+  neutralLook: false,
 };
+
+/** The app's name as shown on screen and in document.title: the chosen display name, else "Cove". */
+export function appDisplayName(prefs: Pick<Prefs, 'displayName'>, fallback: string): string {
+  const chosen = prefs.displayName?.trim();
+  return chosen ? chosen : fallback;
+}
 
 function matches(query: string): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
@@ -33,10 +41,16 @@ export function clampTextScale(scale: number): number {
   return Math.min(1.5, Math.max(0.875, scale));
 }
 
-export function applyAppearance(prefs: Pick<Prefs, 'theme' | 'accent' | 'textScale'>, locale: string): void {
+export function applyAppearance(
+  prefs: Pick<Prefs, 'theme' | 'accent' | 'textScale' | 'neutralLook'>,
+  locale: string,
+): void {
   const root = document.documentElement;
   root.dataset.theme = resolveTheme(prefs.theme);
   root.dataset.accent = ACCENTS.includes(prefs.accent) ? prefs.accent : 'teal';
+  // Neutral look: plain greys and a quiet slate accent (tokens.css), plain lettering (base.css).
+  // Only colours and fonts change; nothing about locking or encryption does.
+  root.dataset.look = prefs.neutralLook ? 'neutral' : 'warm';
   root.style.setProperty('--text-scale', String(clampTextScale(prefs.textScale)));
   root.lang = locale;
 }

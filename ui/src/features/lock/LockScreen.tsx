@@ -44,7 +44,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
 
 function UnlockView({ onUnlocked, onForgot }: { onUnlocked: () => void; onForgot: () => void }) {
   const intl = useIntl();
-  const { status, refreshStatus } = useApp();
+  const { status, appName, refreshStatus } = useApp();
   const [passphrase, setPassphrase] = useState('');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState<'passphrase' | 'pin' | null>(null);
@@ -96,7 +96,7 @@ function UnlockView({ onUnlocked, onForgot }: { onUnlocked: () => void; onForgot
   const pinEnabled = status.pinEnabled;
   return (
     <>
-      <ScreenHeading className="lock__title">{intl.formatMessage({ id: 'lock.title' })}</ScreenHeading>
+      <ScreenHeading className="lock__title">{appName}</ScreenHeading>
       <p className="lead">{intl.formatMessage({ id: 'lock.calm' })}</p>
 
       {pinEnabled ? (

@@ -190,6 +190,15 @@ describe('first run', () => {
     expect((await screen.findByTestId('recovery-code')).textContent).toBe(RECOVERY_CODE);
   });
 
+  it('shows the chosen app name in the header and the welcome', async () => {
+    renderApp(firstRun({ prefs: defaultPrefs({ mode: null, language: null, displayName: 'Notes' }) }));
+    const welcome = await screen.findByTestId('onboarding-welcome');
+    expect(screen.getByTestId('solo-wordmark')).toHaveTextContent('Notes');
+    expect(within(welcome).getByRole('heading', { level: 1 })).toHaveTextContent('Welcome to Notes');
+    expect(document.title).toBe('Notes');
+    expect(document.body).not.toHaveTextContent('Cove');
+  });
+
   it('keeps Help one click away during setup', async () => {
     const backend = firstRun();
     const { user } = renderApp(backend);

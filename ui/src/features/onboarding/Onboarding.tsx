@@ -110,11 +110,11 @@ export function Onboarding({ onComplete, onLock }: { onComplete: (mode: Mode) =>
 
 function Welcome({ onNext }: { onNext: () => void }) {
   const intl = useIntl();
-  const { status, updatePrefs } = useApp();
+  const { status, appName, updatePrefs } = useApp();
   const { announcement, announce } = useAnnouncement();
   return (
     <>
-      <ScreenHeading>{intl.formatMessage({ id: 'onboarding.welcome.title' })}</ScreenHeading>
+      <ScreenHeading>{intl.formatMessage({ id: 'onboarding.welcome.title' }, { appName })}</ScreenHeading>
       <p className="lead">{intl.formatMessage({ id: 'onboarding.welcome.body' })}</p>
       <p className="muted">{intl.formatMessage({ id: 'onboarding.welcome.skipNote' })}</p>
       <div className="actions">

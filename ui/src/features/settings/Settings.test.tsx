@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createFakeBackend, defaultPrefs, PASSPHRASE } from '../../test/fakeBackend';
-import { expectNoAxeViolations, renderApp } from '../../test/render';
+import { expectNoAxeViolations, renderApp, unlock } from '../../test/render';
 
 type User = ReturnType<typeof userEvent.setup>;
 
@@ -99,7 +99,7 @@ describe('settings', () => {
     expect(screen.getByTestId('settings-pronouns-preview')).toHaveTextContent("Alex said she'd write again tomorrow.");
     await user.click(screen.getByTestId('settings-profile-save'));
     await waitFor(() =>
-      expect(screen.getByTestId('settings-profile-message')).toHaveTextContent('Saved. Cove will use this from now on.'),
+      expect(screen.getByTestId('settings-profile-message')).toHaveTextContent("Saved. We'll use this from now on."),
     );
     expect(backend.callsTo('save_profile')[0]?.args).toEqual({ profile: { name: 'Alex', pronouns: 'she/her' } });
     await user.click(screen.getByTestId('nav-today'));
@@ -164,5 +164,107 @@ describe('settings', () => {
     expect(table).toHaveTextContent('Show this list');
     expect(table).not.toHaveTextContent('Ctrl + N');
     expect(table).not.toHaveTextContent('Ctrl + K');
+  });
+});
+
+describe('privacy on this computer', () => {
+  it('explains both choices plainly and passes axe', async () => {
+    await openSettings();
+    const section = screen.getByRole('region', { name: 'Privacy on this computer' });
+    expect(within(section).getByTestId('settings-display-name')).toHaveAccessibleDescription(
+      /Shown instead of “Cove” in the sidebar, on the lock screen and in the window title.*doesn't change how your journal is protected/,
+    );
+    expect(within(section).getByRole('switch', { name: 'Neutral look' })).toHaveAccessibleDescription(
+      "Swaps the warm colors and lettering for a plain grey look. It doesn't change how your journal is protected.",
+    );
+    await expectNoAxeViolations(section);
+    await expectNoAxeViolations();
+  });
+
+  it('renames the app in the sidebar, the document title and the lock screen; empty brings back "Cove"', async () => {
+    const { backend, user } = await openSettings();
+    expect(document.title).toBe('Cove');
+    const field = screen.getByTestId('settings-display-name');
+    await user.type(field, '  Study notes ');
+    await user.click(screen.getByTestId('settings-display-name-save'));
+    await waitFor(() => expect(backend.state.prefs.displayName).toBe('Study notes'));
+    expect(backend.callsTo('save_prefs').at(-1)?.args).toEqual({ prefs: { ...defaultPrefs(), displayName: 'Study notes' } });
+    expect(screen.getByTestId('settings-privacy-message')).toHaveTextContent('Saved. The app now shows “Study notes”.');
+    expect(field).toHaveValue('Study notes');
+    expect(screen.getByTestId('sidebar-wordmark')).toHaveTextContent('Study notes');
+    expect(screen.getByRole('navigation', { name: 'Study notes' })).toBeInTheDocument();
+    expect(document.title).toBe('Study notes');
+    expect(document.body).not.toHaveTextContent(/\bCove\b(?!”)/);
+
+    await user.click(screen.getByTestId('nav-lock'));
+    const lock = await screen.findByTestId('screen-lock');
+    expect(within(lock).getByRole('heading', { level: 1 })).toHaveTextContent('Study notes');
+    expect(document.body).not.toHaveTextContent('Cove');
+    expect(document.title).toBe('Study notes');
+
+    await unlock(user, PASSPHRASE);
+    await user.click(screen.getByTestId('nav-settings'));
+    const again = await screen.findByTestId('settings-display-name');
+    expect(again).toHaveValue('Study notes');
+    await user.clear(again);
+    await user.click(screen.getByTestId('settings-display-name-save'));
+    await waitFor(() => expect(backend.state.prefs.displayName).toBeNull());
+    expect(screen.getByTestId('settings-privacy-message')).toHaveTextContent('Saved. The app shows “Cove” again.');
+    expect(screen.getByTestId('sidebar-wordmark')).toHaveTextContent('Cove');
+    expect(document.title).toBe('Cove');
+  });
+
+  it('keeps names to 40 characters and turns tabs into spaces', async () => {
+    const { backend, user } = await openSettings();
+    const field = screen.getByTestId('settings-display-name');
+    await user.click(field);
+    await user.paste(`Notes\tfor\tschool ${'x'.repeat(60)}`);
+    expect((field as HTMLInputElement).value).toHaveLength(40);
+    expect((field as HTMLInputElement).value).toMatch(/^Notes for school x+$/);
+    await user.click(screen.getByTestId('settings-display-name-save'));
+    await waitFor(() => expect(backend.state.prefs.displayName).toHaveLength(40));
+  });
+
+  it('says so kindly and keeps the old name when saving fails', async () => {
+    const { backend, user } = await openSettings();
+    backend.state.failNext.save_prefs = 'storage';
+    await user.type(screen.getByTestId('settings-display-name'), 'Notes');
+    await user.click(screen.getByTestId('settings-display-name-save'));
+    await waitFor(() =>
+      expect(screen.getByTestId('settings-privacy-message')).toHaveTextContent("That setting couldn't be saved."),
+    );
+    expect(screen.getByTestId('settings-display-name')).toHaveValue('Notes');
+    expect(screen.getByTestId('sidebar-wordmark')).toHaveTextContent('Cove');
+    expect(document.title).toBe('Cove');
+  });
+
+  it('switches to the neutral look and back, saving it, without touching anything else', async () => {
+    const { backend, user } = await openSettings();
+    expect(document.documentElement.dataset.look).toBe('warm');
+    const neutral = within(screen.getByTestId('settings-neutral-look')).getByRole('switch');
+    expect(neutral).not.toBeChecked();
+    await user.click(neutral);
+    await waitFor(() => expect(backend.state.prefs.neutralLook).toBe(true));
+    expect(backend.callsTo('save_prefs').at(-1)?.args).toEqual({ prefs: { ...defaultPrefs(), neutralLook: true } });
+    expect(neutral).toBeChecked();
+    expect(document.documentElement.dataset.look).toBe('neutral');
+    expect(screen.getByTestId('settings-accent')).toHaveTextContent('While the neutral look is on, a plain grey is used instead.');
+    // Only prefs were saved: nothing about the passphrase, PIN or vault.
+    expect(backend.calls.map((c) => c.cmd).filter((cmd) => cmd !== 'app_status' && cmd !== 'get_profile')).toEqual([
+      'save_prefs',
+    ]);
+    await expectNoAxeViolations();
+    await user.click(neutral);
+    await waitFor(() => expect(backend.state.prefs.neutralLook).toBe(false));
+    expect(document.documentElement.dataset.look).toBe('warm');
+  });
+
+  it('shows the neutral look on the lock screen too', async () => {
+    const { user } = renderApp(createFakeBackend({ prefs: defaultPrefs({ neutralLook: true, displayName: 'Notes' }) }));
+    await screen.findByTestId('screen-lock');
+    expect(document.documentElement.dataset.look).toBe('neutral');
+    expect(document.title).toBe('Notes');
+    await user.click(screen.getByTestId('nav-help'));
+    expect(await screen.findByTestId('solo-wordmark')).toHaveTextContent('Notes');
   });
 });

@@ -9,6 +9,7 @@ import { NewPassphraseFields, checkNewPassphrase } from '../../components/NewPas
 import { PassphraseField } from '../../components/PassphraseField';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Select, type SelectOption } from '../../components/Select';
+import { Switch } from '../../components/Switch';
 import { TextField } from '../../components/TextField';
 import { errorMessageId } from '../../i18n/errors';
 import { ACCENTS, TEXT_SCALES, THEME_CHOICES } from '../../theme/appearance';
@@ -34,6 +35,7 @@ export function Settings() {
     <div className="settings">
       <ScreenHeading>{intl.formatMessage({ id: 'settings.title' })}</ScreenHeading>
       <PrefsSections />
+      <PrivacySection />
       <ProfileSection />
       <PassphraseSection />
       <PinSection />
@@ -92,6 +94,7 @@ function PrefsSections() {
           />
           <Select
             label={intl.formatMessage({ id: 'settings.accent' })}
+            description={prefs.neutralLook ? intl.formatMessage({ id: 'settings.accent.neutralNote' }) : undefined}
             options={accentOptions}
             value={prefs.accent}
             onChange={(accent) => save({ accent })}
@@ -129,6 +132,84 @@ function PrefsSections() {
       </Section>
       <LiveRegion announcement={announcement} testId="settings-prefs-message" />
     </>
+  );
+}
+
+/** Longest name the app can be given (src-tauri/prefs.rs). */
+const DISPLAY_NAME_MAX = 40;
+
+/**
+ * Discretion on a shared computer: another name for the app, and a plain grey look. Both are
+ * only about what someone glancing at the screen sees; encryption and locking don't change.
+ */
+function PrivacySection() {
+  const intl = useIntl();
+  const { status, updatePrefs } = useApp();
+  const [name, setName] = useState(status.prefs.displayName ?? '');
+  const [busy, setBusy] = useState(false);
+  const { announcement, announce } = useAnnouncement();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const trimmed = name.trim();
+    const displayName = trimmed === '' ? null : trimmed;
+    setBusy(true);
+    try {
+      await updatePrefs({ displayName });
+      setName(trimmed);
+      announce(
+        displayName
+          ? intl.formatMessage({ id: 'settings.displayName.saved' }, { name: displayName })
+          : intl.formatMessage({ id: 'settings.displayName.cleared' }),
+        'info',
+      );
+    } catch {
+      announce(intl.formatMessage({ id: 'settings.saveFailed' }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setNeutralLook = (neutralLook: boolean) => {
+    updatePrefs({ neutralLook }).catch(() => announce(intl.formatMessage({ id: 'settings.saveFailed' })));
+  };
+
+  return (
+    <Section id="privacy" title={intl.formatMessage({ id: 'settings.privacy' })}>
+      <form className="stack" onSubmit={submit} noValidate>
+        <TextField
+          label={intl.formatMessage({ id: 'settings.displayName' })}
+          description={intl.formatMessage({ id: 'settings.displayName.help' })}
+          value={name}
+          // Tabs and line breaks can't be part of a window title.
+          onChange={(value) => setName(value.replace(/\p{Cc}/gu, ' '))}
+          maxLength={DISPLAY_NAME_MAX}
+          autoComplete="off"
+          spellCheck={false}
+          testId="settings-display-name"
+        />
+        <div className="actions">
+          <Button type="submit" variant="secondary" isDisabled={busy} data-testid="settings-display-name-save">
+            {intl.formatMessage({ id: 'settings.displayName.save' })}
+          </Button>
+        </div>
+      </form>
+      <div className="settings__switch">
+        <Switch
+          isSelected={status.prefs.neutralLook}
+          onChange={setNeutralLook}
+          describedBy="settings-neutral-look-help"
+          testId="settings-neutral-look"
+        >
+          {intl.formatMessage({ id: 'settings.neutralLook' })}
+        </Switch>
+        <p id="settings-neutral-look-help" className="field__description">
+          {intl.formatMessage({ id: 'settings.neutralLook.help' })}
+        </p>
+      </div>
+      <LiveRegion announcement={announcement} testId="settings-privacy-message" />
+    </Section>
   );
 }
 

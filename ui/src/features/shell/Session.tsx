@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import * as api from '../../api';
 import type { Profile } from '../../api';
 import { useApp } from '../../app/AppContext';
+import { SafetyPlanProvider } from '../safety/SafetyPlanContext';
 import { ProfileContext, type ProfileContextValue } from './ProfileContext';
 import { Shell } from './Shell';
 import { useLockTriggers } from './useLockTriggers';
@@ -9,8 +10,8 @@ import { useLockTriggers } from './useLockTriggers';
 const EMPTY_PROFILE: Profile = { name: null, pronouns: null };
 
 /**
- * The unlocked part of Cove. Every piece of decrypted state (the profile now; entries, goals and
- * their caches later) must live in React state inside this subtree. <App> mounts it with a new
+ * The unlocked part of Cove. Every piece of decrypted state (the profile, the safety plan and its
+ * unsaved draft; entries, goals and their caches later) must live in React state inside this subtree. <App> mounts it with a new
  * key on every unlock and unmounts it on lock, so nothing survives a lock.
  */
 export function Session({ onLock }: { onLock: () => void }) {
@@ -49,7 +50,9 @@ export function Session({ onLock }: { onLock: () => void }) {
   if (!value) return <div className="session-loading" aria-busy="true" />;
   return (
     <ProfileContext.Provider value={value}>
-      <Shell onLock={onLock} />
+      <SafetyPlanProvider onLock={onLock}>
+        <Shell onLock={onLock} />
+      </SafetyPlanProvider>
     </ProfileContext.Provider>
   );
 }

@@ -14,10 +14,11 @@ import { Goals } from '../goals/Goals';
 import { Share } from '../share/Share';
 import { Help } from '../help/Help';
 import { Settings } from '../settings/Settings';
+import { SafetyPlanScreen } from '../safety/SafetyPlan';
 import { isTypingTarget, ShortcutsList } from './shortcuts';
 import './shell.css';
 
-export type Area = 'today' | 'journal' | 'feelings' | 'identity' | 'goals' | 'share' | 'help' | 'settings';
+export type Area = 'today' | 'journal' | 'feelings' | 'identity' | 'goals' | 'share' | 'help' | 'settings' | 'safety-plan';
 
 const MAIN_AREAS: readonly { area: Area; label: MessageId; icon: ReactNode }[] = [
   { area: 'today', label: 'nav.today', icon: <Sun size={20} /> },
@@ -33,7 +34,8 @@ const FOOT_AREAS: readonly { area: Area; label: MessageId; icon: ReactNode }[] =
   { area: 'settings', label: 'nav.settings', icon: <SettingsIcon size={20} /> },
 ];
 
-function Screen({ area }: { area: Area }) {
+/** The safety plan is not in the sidebar: it is opened from Help (after unlock). */
+function Screen({ area, go }: { area: Area; go: (area: Area) => void }) {
   switch (area) {
     case 'today':
       return <Today />;
@@ -48,16 +50,18 @@ function Screen({ area }: { area: Area }) {
     case 'share':
       return <Share />;
     case 'help':
-      return <Help />;
+      return <Help onOpenSafetyPlan={() => go('safety-plan')} />;
     case 'settings':
       return <Settings />;
+    case 'safety-plan':
+      return <SafetyPlanScreen onBack={() => go('help')} />;
   }
 }
 
 /** The unlocked layout: sidebar (icon + text) and one main area. Tiny state router, no URLs. */
 export function Shell({ onLock }: { onLock: () => void }) {
   const intl = useIntl();
-  const { status } = useApp();
+  const { status, appName } = useApp();
   const [area, setArea] = useState<Area>('today');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
 
@@ -87,9 +91,11 @@ export function Shell({ onLock }: { onLock: () => void }) {
 
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label={intl.formatMessage({ id: 'nav.label' })}>
+      <nav className="sidebar" aria-label={appName}>
         <div className="sidebar__brand">
-          <span className="wordmark">{intl.formatMessage({ id: 'app.name' })}</span>
+          <span className="wordmark" data-testid="sidebar-wordmark">
+            {appName}
+          </span>
           {status.prefs.mode === 'counselor' ? (
             <span
               className="badge"
@@ -112,7 +118,7 @@ export function Shell({ onLock }: { onLock: () => void }) {
       </nav>
       <main className="shell__main" data-testid={`screen-${area}`}>
         <div className="column">
-          <Screen area={area} />
+          <Screen area={area} go={setArea} />
         </div>
       </main>
       <Dialog
