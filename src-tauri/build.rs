@@ -4,6 +4,7 @@
 fn main() {
     let commands = tauri_build::AppManifest::new().commands(&[
         "app_status",
+        "keychain_status",
         "save_prefs",
         "create_vault",
         "confirm_recovery_code",

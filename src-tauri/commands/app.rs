@@ -17,7 +17,6 @@ use crate::vault::KeychainStatus;
 pub struct AppStatus {
     pub vault_exists: bool,
     pub unlocked: bool,
-    pub keychain: KeychainStatus,
     pub pin_enabled: bool,
     pub prefs: Prefs,
 }
@@ -29,10 +28,16 @@ pub fn app_status(state: State<'_, AppState>) -> CommandResult<AppStatus> {
     Ok(AppStatus {
         vault_exists: dir.exists(),
         unlocked,
-        keychain: state.keychain_status(),
         pin_enabled: dir.pin_enabled(),
         prefs: Prefs::load(dir.path()),
     })
+}
+
+/// Whether the OS keychain works, so the PIN option can be offered. Called only where that
+/// option is shown (it may make the system ask for the keyring password), never at start-up.
+#[tauri::command(async)]
+pub fn keychain_status(state: State<'_, AppState>) -> KeychainStatus {
+    state.keychain_status()
 }
 
 /// Saves the preferences and shows the (possibly new) display name as the window title.

@@ -28,6 +28,7 @@ pub const MAIN_WINDOW: &str = "main";
 /// `AppManifest::commands` generates their permissions; a test checks the two lists agree.
 pub const COMMANDS: &[&str] = &[
     "app_status",
+    "keychain_status",
     "save_prefs",
     "create_vault",
     "confirm_recovery_code",
@@ -49,11 +50,15 @@ pub const COMMANDS: &[&str] = &[
 /// app-data folder.
 pub fn app_builder<R: Runtime>(builder: Builder<R>, data_dir: Option<PathBuf>) -> Builder<R> {
     let fixed_dir = data_dir.or_else(|| std::env::var_os(DATA_DIR_ENV).map(PathBuf::from));
-    let needs_os_dir = fixed_dir.is_none();
-    let builder = match fixed_dir {
-        // Managed before the app exists, so the mock-runtime tests (which never run `setup`)
-        // have the state too.
-        Some(dir) => builder.manage(AppState::open(&dir)),
+    with_state(builder, fixed_dir.map(|dir| AppState::open(&dir)))
+}
+
+/// The wiring itself. `state` is managed before the app exists (so the mock-runtime tests,
+/// which never run `setup`, have it too); `None` means the OS app-data folder.
+pub(crate) fn with_state<R: Runtime>(builder: Builder<R>, state: Option<AppState>) -> Builder<R> {
+    let needs_os_dir = state.is_none();
+    let builder = match state {
+        Some(state) => builder.manage(state),
         None => builder,
     };
     // Runs once the config's window exists, in both cases.
@@ -68,6 +73,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, data_dir: Option<PathBuf>) -
     });
     builder.invoke_handler(tauri::generate_handler![
         app::app_status,
+        app::keychain_status,
         app::save_prefs,
         vault::create_vault,
         vault::confirm_recovery_code,

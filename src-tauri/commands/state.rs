@@ -13,9 +13,10 @@ use crate::vault::{
 pub struct AppState {
     dir: Result<VaultDir, CommandError>,
     session: Mutex<Option<Vault>>,
-    pub keychain: OsKeychain,
-    /// Probed once per run: a probe is a real write to the keychain, and on a desktop whose
-    /// keyring is locked each one could ask the user to unlock it.
+    pub keychain: Box<dyn DeviceSecretStore>,
+    /// Probed once per run, and only when the PIN option is about to be offered: a probe is a
+    /// real write to the keychain, and on a desktop whose keyring is locked it makes the system
+    /// ask for the keyring password. Start-up and the lock screen never touch the keychain.
     keychain_status: OnceLock<KeychainStatus>,
     /// Argon2id parameters measured once per run for about `KDF_TARGET` on this machine.
     kdf: OnceLock<KdfParams>,
@@ -23,10 +24,15 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(path: &Path) -> Self {
+        Self::with_keychain(path, Box::new(OsKeychain::new()))
+    }
+
+    /// The same, with another keychain (the command tests use one that records its calls).
+    pub fn with_keychain(path: &Path, keychain: Box<dyn DeviceSecretStore>) -> Self {
         Self {
             dir: VaultDir::open(path).map_err(CommandError::from),
             session: Mutex::new(None),
-            keychain: OsKeychain::new(),
+            keychain,
             keychain_status: OnceLock::new(),
             kdf: OnceLock::new(),
         }

@@ -7,7 +7,13 @@ use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{WebviewWindow, WebviewWindowBuilder};
 
-use super::{app_builder, bindings, COMMANDS};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use zeroize::Zeroizing;
+
+use super::{bindings, with_state, AppState, COMMANDS};
+use crate::vault::{DeviceSecretStore, KeychainError};
 
 struct TestApp {
     _app: tauri::App<tauri::test::MockRuntime>,
@@ -17,7 +23,12 @@ struct TestApp {
 
 fn test_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let app = app_builder(mock_builder(), Some(dir.path().join("data")))
+    let state = AppState::open(&dir.path().join("data"));
+    build_test_app(dir, state)
+}
+
+fn build_test_app(dir: tempfile::TempDir, state: AppState) -> TestApp {
+    let app = with_state(mock_builder(), Some(state))
         .build(tauri::generate_context!())
         .expect("app builds on the mock runtime");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -373,4 +384,72 @@ fn bindings_are_current() {
         "{} is out of date with the Rust types; run `UPDATE_BINDINGS=1 cargo test bindings_are_current`",
         bindings::BINDINGS_PATH
     );
+}
+
+/// A keychain that works (in memory) and counts every call made to it.
+struct CountingKeychain {
+    calls: Arc<AtomicUsize>,
+    entries: std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>,
+}
+
+impl DeviceSecretStore for CountingKeychain {
+    fn get(&self, account: &str) -> Result<Option<Zeroizing<Vec<u8>>>, KeychainError> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        let entries = self.entries.lock().expect("entries");
+        Ok(entries.get(account).map(|v| Zeroizing::new(v.clone())))
+    }
+    fn set(&self, account: &str, secret: &[u8]) -> Result<(), KeychainError> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        self.entries
+            .lock()
+            .expect("entries")
+            .insert(account.to_owned(), secret.to_vec());
+        Ok(())
+    }
+    fn delete(&self, account: &str) -> Result<(), KeychainError> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        self.entries.lock().expect("entries").remove(account);
+        Ok(())
+    }
+}
+
+/// On a desktop whose keyring is locked, any keychain call makes the system ask for the
+/// keyring password; Cove must reach its welcome and lock screens without one.
+#[test]
+fn start_up_and_the_lock_screen_never_touch_the_keychain() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let keychain = CountingKeychain {
+        calls: calls.clone(),
+        entries: Default::default(),
+    };
+    let state = AppState::with_keychain(&dir.path().join("data"), Box::new(keychain));
+    let t = build_test_app(dir, state);
+
+    invoke(&t, "app_status", json!({})).expect("status");
+    invoke(
+        &t,
+        "create_vault",
+        json!({ "input": { "passphrase": "no keychain needed here", "mode": "client",
+                           "profile": { "name": null, "pronouns": null } } }),
+    )
+    .expect("create");
+    invoke(&t, "lock", json!({})).expect("lock");
+    invoke(&t, "app_status", json!({})).expect("status");
+    invoke(
+        &t,
+        "unlock_with_passphrase",
+        json!({ "passphrase": "no keychain needed here" }),
+    )
+    .expect("unlock");
+    assert_eq!(
+        calls.load(Ordering::SeqCst),
+        0,
+        "start-up, setup or unlock touched the keychain"
+    );
+
+    // Only asking whether a PIN can be offered does.
+    let status = invoke(&t, "keychain_status", json!({})).expect("keychain status");
+    assert_eq!(status["available"], json!(true));
+    assert!(calls.load(Ordering::SeqCst) > 0);
 }

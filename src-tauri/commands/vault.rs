@@ -79,7 +79,7 @@ pub fn unlock_with_pin(state: State<'_, AppState>, pin: SecretString) -> Command
     let dir = state.dir()?;
     let mut session = state.session()?;
     if session.is_none() {
-        *session = Some(Vault::unlock_with_pin(dir, &pin, &state.keychain)?);
+        *session = Some(Vault::unlock_with_pin(dir, &pin, &*state.keychain)?);
     }
     Ok(())
 }
@@ -125,12 +125,12 @@ pub fn change_passphrase(
 
 #[tauri::command(async)]
 pub fn set_pin(state: State<'_, AppState>, pin: SecretString) -> CommandResult<()> {
-    state.with_vault(|vault| Ok(vault.set_pin(&pin, &state.keychain)?))
+    state.with_vault(|vault| Ok(vault.set_pin(&pin, &*state.keychain)?))
 }
 
 #[tauri::command(async)]
 pub fn remove_pin(state: State<'_, AppState>) -> CommandResult<()> {
-    state.with_vault(|vault| Ok(vault.remove_pin(&state.keychain)?))
+    state.with_vault(|vault| Ok(vault.remove_pin(&*state.keychain)?))
 }
 
 #[tauri::command(async)]

@@ -42,7 +42,7 @@ neutralLook: boolean, };
 
 export type KeychainStatus = { available: boolean, reason: string | null, };
 
-export type AppStatus = { vaultExists: boolean, unlocked: boolean, keychain: KeychainStatus, pinEnabled: boolean, prefs: Prefs, };
+export type AppStatus = { vaultExists: boolean, unlocked: boolean, pinEnabled: boolean, prefs: Prefs, };
 
 export type Profile = { name: string | null, pronouns: string | null, };
 

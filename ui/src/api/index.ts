@@ -7,6 +7,7 @@ import type {
   CreateVaultInput,
   CreatedVault,
   ErrorCode,
+  KeychainStatus,
   Prefs,
   Profile,
   SafetyPlan,
@@ -83,6 +84,14 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export function appStatus(): Promise<AppStatus> {
   return call<AppStatus>('app_status');
+}
+
+/**
+ * Whether the OS keychain works, so a PIN can be offered. Ask only where the PIN option is
+ * shown: on a desktop whose keyring is locked, the system asks for its password.
+ */
+export function keychainStatus(): Promise<KeychainStatus> {
+  return call<KeychainStatus>('keychain_status');
 }
 
 export function savePrefs(prefs: Prefs): Promise<null> {

@@ -8,6 +8,14 @@ afterEach(() => {
 });
 
 describe('App start', () => {
+  it('never asks the keychain at start, on first run or on the lock screen', async () => {
+    // On a desktop whose keyring is locked, asking makes the system pop up a password prompt.
+    const locked = createFakeBackend();
+    renderApp(locked);
+    await screen.findByTestId('screen-lock');
+    expect(locked.callsTo('keychain_status')).toHaveLength(0);
+  });
+
   it('says so calmly when the backend cannot be reached, and can try again', async () => {
     const backend = createFakeBackend();
     backend.state.failNext.app_status = 'internal';

@@ -21,7 +21,6 @@ function phaseFor(status: AppStatus): Phase {
 const NO_STATUS: AppStatus = {
   vaultExists: false,
   unlocked: false,
-  keychain: { available: false, reason: null },
   pinEnabled: false,
   prefs: DEFAULT_PREFS,
 };

@@ -119,12 +119,13 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
         const status: AppStatus = {
           vaultExists: state.vaultExists,
           unlocked: state.unlocked,
-          keychain: state.keychain,
           pinEnabled: state.pin !== null,
           prefs: state.prefs,
         };
         return structuredClone(status);
       }
+      case 'keychain_status':
+        return structuredClone(state.keychain);
       case 'save_prefs': {
         const prefs = structuredClone(arg<Prefs>('prefs'));
         // As src-tauri/prefs.rs: the display name is trimmed, blank means "Cove", at most 40.

@@ -43,6 +43,8 @@ describe('first run', () => {
     await user.click(screen.getByTestId('onboarding-next'));
 
     await screen.findByTestId('onboarding-step-mode');
+    // Nothing asks the keychain before the PIN step itself.
+    expect(backend.callsTo('keychain_status')).toHaveLength(0);
     expect(screen.getByTestId('onboarding-mode-client')).toHaveTextContent("I'm here for myself");
     await expectNoAxeViolations();
     await user.click(screen.getByTestId('onboarding-mode-counselor'));
@@ -95,8 +97,9 @@ describe('first run', () => {
     await user.click(screen.getByTestId('recovery-confirm-submit'));
     expect(backend.callsTo('confirm_recovery_code').at(-1)?.args).toEqual({ code: RECOVERY_CODE });
 
-    // Optional PIN (the keychain works here).
+    // Optional PIN (the keychain works here): only now is the keychain asked.
     const pin = await screen.findByTestId('pin-input');
+    expect(backend.callsTo('keychain_status')).toHaveLength(1);
     expect(screen.getByTestId('pin-skip')).toBeInTheDocument();
     await expectNoAxeViolations();
     await user.type(pin, '12ab');

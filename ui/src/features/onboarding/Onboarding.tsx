@@ -15,6 +15,7 @@ import { errorMessageId } from '../../i18n/errors';
 import { Help } from '../help/Help';
 import { PronounFields } from '../identity/PronounFields';
 import { PinForm } from '../lock/PinForm';
+import { useKeychainStatus } from '../lock/useKeychainStatus';
 import { normaliseRecoveryCode, recoveryCodeGroups } from '../lock/recoveryCode';
 import { useLockTriggers } from '../shell/useLockTriggers';
 import './onboarding.css';
@@ -415,11 +416,21 @@ function ConfirmStep({ onConfirmed, onShowAgain }: { onConfirmed: () => void; on
 
 function PinStep({ onDone }: { onDone: () => void }) {
   const intl = useIntl();
-  const { status } = useApp();
+  const keychain = useKeychainStatus();
+  if (!keychain) {
+    return (
+      <>
+        <ScreenHeading>{intl.formatMessage({ id: 'onboarding.pin.title' })}</ScreenHeading>
+        <p className="lead" role="status" data-testid="pin-checking">
+          {intl.formatMessage({ id: 'pin.checking' })}
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <ScreenHeading>{intl.formatMessage({ id: 'onboarding.pin.title' })}</ScreenHeading>
-      {status.keychain.available ? (
+      {keychain.available ? (
         <>
           <p className="lead">{intl.formatMessage({ id: 'onboarding.pin.body' })}</p>
           <PinForm
@@ -436,8 +447,8 @@ function PinStep({ onDone }: { onDone: () => void }) {
           <p className="lead" data-testid="pin-unavailable">
             {intl.formatMessage({ id: 'pin.unavailable' })}
           </p>
-          {status.keychain.reason ? (
-            <p className="muted">{intl.formatMessage({ id: 'pin.unavailableReason' }, { reason: status.keychain.reason })}</p>
+          {keychain.reason ? (
+            <p className="muted">{intl.formatMessage({ id: 'pin.unavailableReason' }, { reason: keychain.reason })}</p>
           ) : null}
           <div className="actions">
             <Button variant="primary" onPress={onDone} data-testid="onboarding-next">

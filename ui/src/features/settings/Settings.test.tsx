@@ -250,7 +250,7 @@ describe('privacy on this computer', () => {
     expect(document.documentElement.dataset.look).toBe('neutral');
     expect(screen.getByTestId('settings-accent')).toHaveTextContent('While the neutral look is on, a plain grey is used instead.');
     // Only prefs were saved: nothing about the passphrase, PIN or vault.
-    expect(backend.calls.map((c) => c.cmd).filter((cmd) => cmd !== 'app_status' && cmd !== 'get_profile')).toEqual([
+    expect(backend.calls.map((c) => c.cmd).filter((cmd) => cmd !== 'app_status' && cmd !== 'get_profile' && cmd !== 'keychain_status')).toEqual([
       'save_prefs',
     ]);
     await expectNoAxeViolations();

@@ -15,6 +15,7 @@ import { errorMessageId } from '../../i18n/errors';
 import { ACCENTS, TEXT_SCALES, THEME_CHOICES } from '../../theme/appearance';
 import { PronounFields } from '../identity/PronounFields';
 import { PinForm } from '../lock/PinForm';
+import { useKeychainStatus } from '../lock/useKeychainStatus';
 import { useProfile } from '../shell/ProfileContext';
 import { ShortcutsList } from '../shell/shortcuts';
 
@@ -333,6 +334,7 @@ function PassphraseSection() {
 function PinSection() {
   const intl = useIntl();
   const { status, refreshStatus } = useApp();
+  const keychain = useKeychainStatus();
   const [busy, setBusy] = useState(false);
   const { announcement, announce } = useAnnouncement();
 
@@ -350,12 +352,18 @@ function PinSection() {
   };
 
   let body: ReactNode;
-  if (!status.keychain.available) {
+  if (!keychain) {
+    body = (
+      <p role="status" data-testid="pin-checking">
+        {intl.formatMessage({ id: 'pin.checking' })}
+      </p>
+    );
+  } else if (!keychain.available) {
     body = (
       <>
         <p data-testid="pin-unavailable">{intl.formatMessage({ id: 'pin.unavailable' })}</p>
-        {status.keychain.reason ? (
-          <p className="muted">{intl.formatMessage({ id: 'pin.unavailableReason' }, { reason: status.keychain.reason })}</p>
+        {keychain.reason ? (
+          <p className="muted">{intl.formatMessage({ id: 'pin.unavailableReason' }, { reason: keychain.reason })}</p>
         ) : null}
       </>
     );
