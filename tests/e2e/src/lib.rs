@@ -99,18 +99,21 @@ impl App {
             "tauri:options".into(),
             serde_json::json!({ "application": app.to_string_lossy() }),
         );
-        // Wait until the driver listens, then ask for exactly one session: a retried session
-        // request could start a second Cove, which the single-instance guard would close.
-        let started = Instant::now();
-        while tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_err()
-        {
-            assert!(
-                started.elapsed() < WAIT,
-                "tauri-driver never listened on port {port}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        // Wait until tauri-driver and the WebKitWebDriver it starts both listen, then ask for
+        // exactly one session: a retried session request could start a second Cove, which the
+        // single-instance guard would close.
+        for listener in [port, native_port] {
+            let started = Instant::now();
+            while tokio::net::TcpStream::connect(("127.0.0.1", listener))
+                .await
+                .is_err()
+            {
+                assert!(
+                    started.elapsed() < WAIT,
+                    "the WebDriver never listened on port {listener}"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
         }
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let client = ClientBuilder::new(connector)
@@ -318,8 +321,20 @@ impl App {
     /// Ends the WebDriver session (which closes the window and its app) and the driver.
     pub async fn quit(mut self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill().await;
-        let _ = self.driver.wait().await;
+        // SIGTERM lets tauri-driver stop the WebKitWebDriver it started; SIGKILL would orphan it.
+        if let Some(pid) = self.driver.id() {
+            let _ = Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .status()
+                .await;
+        }
+        if tokio::time::timeout(WAIT, self.driver.wait())
+            .await
+            .is_err()
+        {
+            let _ = self.driver.kill().await;
+            let _ = self.driver.wait().await;
+        }
     }
 }
 
