@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type Announcement = { text: string; tone: 'info' | 'notice'; id: number };
 
@@ -22,11 +22,24 @@ export type LiveRegionProps = {
 
 /**
  * A polite live region that is always in the DOM (so screen readers are listening before the
- * first message). Messages are kind notes, never alarm-red.
+ * first message). Messages are kind notes, never alarm-red. A new message is scrolled into
+ * view (the least movement that shows it), so it is never said below the fold of a short window.
  */
 export function LiveRegion({ announcement, testId }: LiveRegionProps) {
+  const region = useRef<HTMLDivElement>(null);
+  const messageId = announcement?.id;
+  useEffect(() => {
+    if (messageId !== undefined) region.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [messageId]);
   return (
-    <div role="status" aria-live="polite" aria-atomic="true" className="live-region" data-testid={testId}>
+    <div
+      ref={region}
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      className="live-region"
+      data-testid={testId}
+    >
       {announcement ? (
         <p key={announcement.id} className={`note note--${announcement.tone}`}>
           {announcement.text}

@@ -2,7 +2,7 @@ import { act, render, renderHook, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { IntlProvider } from 'react-intl';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import en from '../i18n/en.json';
 import { expectNoAxeViolations } from '../test/render';
 import { LiveRegion, useAnnouncement } from './LiveRegion';
@@ -77,5 +77,24 @@ describe('LiveRegion', () => {
     rerender(<LiveRegion announcement={result.current.announcement} testId="live" />);
     expect(region).toHaveTextContent('Try again.');
     expect(region.firstElementChild).not.toBe(first);
+  });
+
+  it('scrolls each new message into view, and nothing before the first', () => {
+    const scrolled = vi.fn();
+    const original = HTMLElement.prototype.scrollIntoView;
+    HTMLElement.prototype.scrollIntoView = scrolled;
+    try {
+      const { result } = renderHook(() => useAnnouncement());
+      const { rerender } = render(<LiveRegion announcement={result.current.announcement} testId="live" />);
+      expect(scrolled).not.toHaveBeenCalled();
+      act(() => result.current.announce('That did not unlock it.'));
+      rerender(<LiveRegion announcement={result.current.announcement} testId="live" />);
+      act(() => result.current.announce('That did not unlock it.'));
+      rerender(<LiveRegion announcement={result.current.announcement} testId="live" />);
+      expect(scrolled).toHaveBeenCalledTimes(2);
+      expect(scrolled).toHaveBeenLastCalledWith({ block: 'nearest' });
+    } finally {
+      HTMLElement.prototype.scrollIntoView = original;
+    }
   });
 });
