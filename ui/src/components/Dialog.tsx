@@ -11,9 +11,18 @@ export type DialogProps = {
   testId?: string;
 };
 
-/** A calm modal dialog: a title, the content, and one Close button. Escape and outside click close it. */
-export function Dialog({ isOpen, onOpenChange, title, children, testId }: DialogProps) {
-  const intl = useIntl();
+type DialogFrameProps = {
+  isOpen: boolean;
+  onOpenChange: (isOpen: boolean) => void;
+  title: ReactNode;
+  children: ReactNode;
+  testId?: string;
+  /** The buttons; `close` closes the dialog. */
+  actions: (close: () => void) => ReactNode;
+};
+
+/** The shared frame: overlay, modal, title, content and a row of actions. */
+function DialogFrame({ isOpen, onOpenChange, title, children, testId, actions }: DialogFrameProps) {
   return (
     <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={onOpenChange} isDismissable>
       <Modal className="modal">
@@ -24,16 +33,32 @@ export function Dialog({ isOpen, onOpenChange, title, children, testId }: Dialog
                 {title}
               </Heading>
               <div className="dialog__body">{children}</div>
-              <div className="dialog__actions">
-                <Button variant="primary" onPress={close}>
-                  {intl.formatMessage({ id: 'common.close' })}
-                </Button>
-              </div>
+              <div className="dialog__actions">{actions(close)}</div>
             </>
           )}
         </AriaDialog>
       </Modal>
     </ModalOverlay>
+  );
+}
+
+/** A calm modal dialog: a title, the content, and one Close button. Escape and outside click close it. */
+export function Dialog({ isOpen, onOpenChange, title, children, testId }: DialogProps) {
+  const intl = useIntl();
+  return (
+    <DialogFrame
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      title={title}
+      testId={testId}
+      actions={(close) => (
+        <Button variant="primary" onPress={close}>
+          {intl.formatMessage({ id: 'common.close' })}
+        </Button>
+      )}
+    >
+      {children}
+    </DialogFrame>
   );
 }
 
@@ -68,34 +93,30 @@ export function ConfirmDialog({
   cancelTestId,
 }: ConfirmDialogProps) {
   return (
-    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={onOpenChange} isDismissable>
-      <Modal className="modal">
-        <AriaDialog className="dialog" data-testid={testId}>
-          {({ close }) => (
-            <>
-              <Heading slot="title" className="dialog__title">
-                {title}
-              </Heading>
-              <div className="dialog__body">{children}</div>
-              <div className="dialog__actions">
-                <Button variant="secondary" onPress={close} data-testid={cancelTestId}>
-                  {cancelLabel}
-                </Button>
-                <Button
-                  variant="primary"
-                  onPress={() => {
-                    close();
-                    onConfirm();
-                  }}
-                  data-testid={confirmTestId}
-                >
-                  {confirmLabel}
-                </Button>
-              </div>
-            </>
-          )}
-        </AriaDialog>
-      </Modal>
-    </ModalOverlay>
+    <DialogFrame
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      title={title}
+      testId={testId}
+      actions={(close) => (
+        <>
+          <Button variant="secondary" onPress={close} data-testid={cancelTestId}>
+            {cancelLabel}
+          </Button>
+          <Button
+            variant="primary"
+            onPress={() => {
+              close();
+              onConfirm();
+            }}
+            data-testid={confirmTestId}
+          >
+            {confirmLabel}
+          </Button>
+        </>
+      )}
+    >
+      {children}
+    </DialogFrame>
   );
 }
