@@ -5,6 +5,7 @@
 //! - `commands` is the only module that knows about Tauri: it wires the domain to the window.
 
 pub mod commands;
+pub mod journal;
 pub mod prefs;
 pub mod safety;
 pub mod vault;

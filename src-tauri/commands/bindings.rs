@@ -9,6 +9,12 @@ use ts_rs::{Config, TS};
 use super::app::AppStatus;
 use super::error::{CommandError, ErrorCode};
 use super::vault::{CreateVaultInput, CreatedVault};
+use crate::journal::{
+    Checkin, CustomFeeling, CustomPrompt, DayStat, Entry, EntryDraft, EntryFilter, EntryKind,
+    EntrySummary, FeelingCount, FeelingPick, Insights, JournalLibrary, SearchHit, SearchQuery,
+    SearchResults, SnippetPart, SnoozedPrompt, TagCount, TagMood, TimelineCursor, TimelinePage,
+    TimelineQuery,
+};
 use crate::prefs::{Accent, Language, Mode, Prefs, Theme};
 use crate::safety::{SafetyContact, SafetyPlan};
 use crate::vault::{KeychainStatus, Profile};
@@ -43,6 +49,29 @@ pub fn typescript_bindings() -> String {
     declare::<CreatedVault>(&cfg, &mut out);
     declare::<SafetyContact>(&cfg, &mut out);
     declare::<SafetyPlan>(&cfg, &mut out);
+    declare::<EntryKind>(&cfg, &mut out);
+    declare::<FeelingPick>(&cfg, &mut out);
+    declare::<Checkin>(&cfg, &mut out);
+    declare::<EntryDraft>(&cfg, &mut out);
+    declare::<Entry>(&cfg, &mut out);
+    declare::<EntrySummary>(&cfg, &mut out);
+    declare::<EntryFilter>(&cfg, &mut out);
+    declare::<TimelineCursor>(&cfg, &mut out);
+    declare::<TimelineQuery>(&cfg, &mut out);
+    declare::<TimelinePage>(&cfg, &mut out);
+    declare::<SearchQuery>(&cfg, &mut out);
+    declare::<SnippetPart>(&cfg, &mut out);
+    declare::<SearchHit>(&cfg, &mut out);
+    declare::<SearchResults>(&cfg, &mut out);
+    declare::<DayStat>(&cfg, &mut out);
+    declare::<FeelingCount>(&cfg, &mut out);
+    declare::<TagMood>(&cfg, &mut out);
+    declare::<Insights>(&cfg, &mut out);
+    declare::<TagCount>(&cfg, &mut out);
+    declare::<CustomFeeling>(&cfg, &mut out);
+    declare::<CustomPrompt>(&cfg, &mut out);
+    declare::<SnoozedPrompt>(&cfg, &mut out);
+    declare::<JournalLibrary>(&cfg, &mut out);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -94,3 +94,203 @@ reasonsForLiving: Array<string>,
  * `null` until the first save.
  */
 updatedAt: string | null, };
+
+export type EntryKind = "free" | "checkin" | "reflection" | "goal_checkin";
+
+export type FeelingPick = { 
+/**
+ * A vocabulary id (e.g. `"calm"`), or `"custom:<id>"` for one of the user's own words.
+ */
+feeling: string, 
+/**
+ * 1 (a little) … 5 (a lot).
+ */
+intensity: number, 
+/**
+ * The feeling's valence from its core feeling when picked: -1 hard, 0 mixed, +1 pleasant.
+ * Used for the day's mood when the energy/pleasantness pad was not used.
+ */
+valence: number, };
+
+export type Checkin = { feelings: Array<FeelingPick>, 
+/**
+ * Pad placement, -1.0 (very unpleasant) … 1.0 (very pleasant); `null` when not placed.
+ */
+pleasantness: number | null, 
+/**
+ * Pad placement, -1.0 (very low energy) … 1.0 (very high); `null` when not placed.
+ */
+energy: number | null, 
+/**
+ * Body sensation ids (e.g. `"tight_chest"`); the UI owns their labels.
+ */
+sensations: Array<string>, 
+/**
+ * "What's going on"
+ */
+goingOn: string | null, 
+/**
+ * "What helped"
+ */
+helped: string | null, };
+
+export type EntryDraft = { 
+/**
+ * `null` creates a new entry; an id updates that entry (it must not be in the trash).
+ */
+id: number | null, kind: EntryKind, title: string | null, 
+/**
+ * Markdown.
+ */
+body: string, tags: Array<string>, 
+/**
+ * The shipped prompt id (e.g. `"feelings.07"`) or `"custom:<id>"` this entry answers.
+ */
+promptId: string | null, 
+/**
+ * Only for `checkin` entries.
+ */
+checkin: Checkin | null, };
+
+export type Entry = { id: number, kind: EntryKind, title: string | null, body: string, tags: Array<string>, promptId: string | null, checkin: Checkin | null, day: string, createdAt: string, updatedAt: string, 
+/**
+ * Set while the entry is in the trash.
+ */
+deletedAt: string | null, };
+
+export type EntrySummary = { id: number, kind: EntryKind, title: string | null, 
+/**
+ * The start of the body as plain text (Markdown marks removed), at most 200 characters.
+ */
+excerpt: string, tags: Array<string>, 
+/**
+ * Feeling ids of a check-in, strongest first.
+ */
+feelings: Array<string>, 
+/**
+ * The day's mood contribution of this entry (see `Checkin`), -1.0 … 1.0.
+ */
+mood: number | null, promptId: string | null, day: string, createdAt: string, updatedAt: string, deletedAt: string | null, };
+
+export type EntryFilter = { kinds: Array<EntryKind>, 
+/**
+ * Entries with any of these feelings.
+ */
+feelings: Array<string>, 
+/**
+ * Entries with all of these tags.
+ */
+tags: Array<string>, 
+/**
+ * First day included, `YYYY-MM-DD`.
+ */
+from: string | null, 
+/**
+ * Last day included, `YYYY-MM-DD`.
+ */
+to: string | null, };
+
+export type TimelineCursor = { createdMs: number, id: number, };
+
+export type TimelineQuery = { filter: EntryFilter, 
+/**
+ * `null` for the first (newest) page.
+ */
+cursor: TimelineCursor | null, 
+/**
+ * 1 … 500.
+ */
+limit: number, };
+
+export type TimelinePage = { 
+/**
+ * Newest first.
+ */
+items: Array<EntrySummary>, 
+/**
+ * `null` when there is nothing older.
+ */
+nextCursor: TimelineCursor | null, 
+/**
+ * How many entries match the filter; only on the first page (`null` on later pages).
+ */
+total: number | null, };
+
+export type SearchQuery = { 
+/**
+ * What the person typed, as is. Words match by prefix, ignoring case and accents; quotes
+ * and FTS operators are treated as plain text.
+ */
+text: string, filter: EntryFilter, 
+/**
+ * 1 … 200.
+ */
+limit: number, };
+
+export type SnippetPart = { text: string, hit: boolean, };
+
+export type SearchHit = { entry: EntrySummary, 
+/**
+ * The title split into matched and unmatched pieces (empty when there is no title).
+ */
+title: Array<SnippetPart>, 
+/**
+ * Up to ~16 words around the best match in the body (and the check-in's text).
+ */
+snippet: Array<SnippetPart>, };
+
+export type SearchResults = { hits: Array<SearchHit>, };
+
+export type DayStat = { day: string, entries: number, checkins: number, 
+/**
+ * Mean mood of the day's check-ins, -1.0 … 1.0; `null` without check-ins.
+ */
+mood: number | null, };
+
+export type FeelingCount = { feeling: string, count: number, meanIntensity: number, };
+
+export type TagMood = { tag: string, 
+/**
+ * Days with a mood that have this tag.
+ */
+days: number, meanMood: number, 
+/**
+ * `meanMood` minus the mean mood of all days with a mood in the range.
+ */
+difference: number, };
+
+export type Insights = { from: string, to: string, 
+/**
+ * Every day of the range with at least one entry, oldest first.
+ */
+days: Array<DayStat>, 
+/**
+ * Most frequent first, at most 15.
+ */
+topFeelings: Array<FeelingCount>, 
+/**
+ * Tags on at least 2 days with a mood, largest |difference| first, at most 10.
+ */
+tagMoods: Array<TagMood>, totalEntries: number, totalCheckins: number, };
+
+export type TagCount = { tag: string, count: number, };
+
+export type CustomFeeling = { 
+/**
+ * Chosen by the UI (e.g. a random short id); referenced as `"custom:<id>"`.
+ */
+id: string, word: string, 
+/**
+ * The core feeling it belongs under (a vocabulary core id), if any.
+ */
+core: string | null, meaning: string | null, };
+
+export type CustomPrompt = { id: string, text: string, 
+/**
+ * One of the prompt groups (`feelings`, `identity`, …), or `null`.
+ */
+group: string | null, };
+
+export type SnoozedPrompt = { promptId: string, day: string, };
+
+export type JournalLibrary = { customFeelings: Array<CustomFeeling>, customPrompts: Array<CustomPrompt>, favouritePrompts: Array<string>, snoozedPrompts: Array<SnoozedPrompt>, };

@@ -6,11 +6,23 @@ import type {
   CommandError,
   CreateVaultInput,
   CreatedVault,
+  DayStat,
+  Entry,
+  EntryDraft,
+  EntryFilter,
+  EntrySummary,
   ErrorCode,
+  Insights,
+  JournalLibrary,
   KeychainStatus,
   Prefs,
   Profile,
   SafetyPlan,
+  SearchQuery,
+  SearchResults,
+  TagCount,
+  TimelinePage,
+  TimelineQuery,
 } from './bindings';
 
 export type * from './bindings';
@@ -153,4 +165,75 @@ export function getSafetyPlan(): Promise<SafetyPlan> {
 /** Saves the whole plan and returns it as stored: trimmed, blank items dropped, `updatedAt` set. */
 export function saveSafetyPlan(plan: SafetyPlan): Promise<SafetyPlan> {
   return call<SafetyPlan>('save_safety_plan', { plan });
+}
+
+// ── Journal ─────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Creates (`draft.id` null) or updates an entry and returns it as stored. Returns `null` when the
+ * draft is empty: nothing is saved for a new draft, and an existing entry emptied of everything
+ * is removed for good (an empty entry is not kept as clutter).
+ */
+export function saveEntry(draft: EntryDraft): Promise<Entry | null> {
+  return call<Entry | null>('save_entry', { draft });
+}
+
+export function getEntry(id: number): Promise<Entry> {
+  return call<Entry>('get_entry', { id });
+}
+
+/** Moves the entry to the trash (kept 30 days); `restoreEntry` undoes it. */
+export function deleteEntry(id: number): Promise<null> {
+  return call<null>('delete_entry', { id });
+}
+
+export function restoreEntry(id: number): Promise<null> {
+  return call<null>('restore_entry', { id });
+}
+
+/** Deletes an entry in the trash for good. */
+export function purgeEntry(id: number): Promise<null> {
+  return call<null>('purge_entry', { id });
+}
+
+/** Deletes everything in the trash for good; returns how many entries went. */
+export function emptyTrash(): Promise<number> {
+  return call<number>('empty_trash');
+}
+
+/** What is in the trash, most recently deleted first. */
+export function listTrash(): Promise<EntrySummary[]> {
+  return call<EntrySummary[]>('list_trash');
+}
+
+/** One page of the timeline, newest first. */
+export function listEntries(query: TimelineQuery): Promise<TimelinePage> {
+  return call<TimelinePage>('list_entries', { query });
+}
+
+export function searchEntries(query: SearchQuery): Promise<SearchResults> {
+  return call<SearchResults>('search_entries', { query });
+}
+
+/** Every tag in use (outside the trash), most used first. */
+export function listTags(): Promise<TagCount[]> {
+  return call<TagCount[]>('list_tags');
+}
+
+/** Per-day counts and mood for the calendar, `from`…`to` inclusive (`YYYY-MM-DD`). */
+export function calendarDays(from: string, to: string, filter: EntryFilter): Promise<DayStat[]> {
+  return call<DayStat[]>('calendar_days', { from, to, filter });
+}
+
+export function getInsights(from: string, to: string): Promise<Insights> {
+  return call<Insights>('get_insights', { from, to });
+}
+
+/** The person's own feelings words, own prompts, favourite and snoozed prompts. */
+export function getLibrary(): Promise<JournalLibrary> {
+  return call<JournalLibrary>('get_library');
+}
+
+export function saveLibrary(library: JournalLibrary): Promise<JournalLibrary> {
+  return call<JournalLibrary>('save_library', { library });
 }

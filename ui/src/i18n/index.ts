@@ -1,9 +1,24 @@
 // Message catalogues and locale choice. Every string a person reads comes from here.
-import en from './en.json';
-import es from './es.json';
+import baseEn from './en.json';
+import baseEs from './es.json';
+import journalEn from './journal.en.json';
+import journalEs from './journal.es.json';
+import feelingsEn from './feelings.en.json';
+import feelingsEs from './feelings.es.json';
 import type { Prefs } from '../api';
 
 export type AppLocale = 'en' | 'es';
+
+// One catalogue per area (the shell and vault; writing, timeline and search; feelings, prompts,
+// Today and insights), merged here. A key must live in exactly one file (messages.test.ts).
+export const PARTS = {
+  en: [baseEn, journalEn, feelingsEn],
+  es: [baseEs, journalEs, feelingsEs],
+} as const;
+
+const en = { ...baseEn, ...journalEn, ...feelingsEn };
+const es = { ...baseEs, ...journalEs, ...feelingsEs };
+
 export type MessageId = keyof typeof en;
 
 export const CATALOGUES: Record<AppLocale, Record<MessageId, string>> = { en, es };

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { createIntl } from 'react-intl';
-import en from './en.json';
-import es from './es.json';
-import { resolveLocale } from './index';
+import { CATALOGUES, PARTS, resolveLocale } from './index';
 
-const catalogues = { en, es } as Record<string, Record<string, string>>;
+const { en, es } = CATALOGUES;
+const catalogues = CATALOGUES as Record<string, Record<string, string>>;
 
 /** name → kind of every argument a message uses, including inside select/plural branches. */
 function argumentsOf(elements: MessageFormatElement[], into = new Map<string, string>()): Map<string, string> {
@@ -35,6 +34,18 @@ function argumentsOf(elements: MessageFormatElement[], into = new Map<string, st
 describe('message catalogues', () => {
   it('English and Spanish have exactly the same keys', () => {
     expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('keeps every key in exactly one catalogue file', () => {
+    for (const parts of Object.values(PARTS)) {
+      const seen = new Set<string>();
+      for (const part of parts) {
+        for (const id of Object.keys(part)) {
+          expect(seen.has(id), id).toBe(false);
+          seen.add(id);
+        }
+      }
+    }
   });
 
   it('has no empty messages', () => {

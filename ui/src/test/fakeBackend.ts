@@ -1,6 +1,8 @@
 // An in-memory stand-in for the Rust backend, following docs/api-contract.md. Unit tests only:
 // it is installed with mockIPC, so the app under test goes through the real src/api module.
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { createFakeJournal, UNHANDLED } from './fakeJournal';
+import { createFakeLibrary } from './fakeLibrary';
 import type { AppStatus, CommandError, ErrorCode, KeychainStatus, Prefs, Profile, SafetyContact, SafetyPlan } from '../api';
 
 export type FakeState = {
@@ -100,6 +102,8 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
     ...initial,
   };
   const calls: Call[] = [];
+  const journal = createFakeJournal(() => state.now());
+  const library = createFakeLibrary(journal, () => state.now());
 
   const requireUnlocked = () => {
     if (!state.vaultExists) fail('no_vault');
@@ -207,13 +211,22 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
         state.safetyPlan = saved;
         return structuredClone(saved);
       }
-      default:
+      default: {
+        // Every journal command needs the vault unlocked.
+        requireUnlocked();
+        for (const part of [journal, library]) {
+          const result = part.handle(cmd, arg);
+          if (result !== UNHANDLED) return structuredClone(result);
+        }
         throw new Error(`fake backend: unknown command ${cmd}`);
+      }
     }
   };
 
   return {
     state,
+    journal,
+    library,
     calls,
     callsTo: (cmd: string) => calls.filter((call) => call.cmd === cmd),
     install: () => mockIPC((cmd, args) => handle(cmd, args as Record<string, unknown> | undefined)),
