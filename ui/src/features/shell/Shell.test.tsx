@@ -65,6 +65,8 @@ describe('shell', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     const rows = within(dialog).getAllByRole('row').slice(1).map((row) => row.textContent);
     expect(rows).toEqual([
+      'Ctrl + NStart a new entry',
+      'Ctrl + KSearch your journal',
       'Ctrl + LLock now',
       'Esc twice, quicklyQuick hide — locks at once and hides everything',
       '?Show this list',

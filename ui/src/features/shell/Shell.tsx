@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { BookOpen, Heart, LifeBuoy, Lock, Send, Settings as SettingsIcon, Sparkles, Sun, Target } from 'lucide-react';
 import { Button } from '../../components/Button';
@@ -16,9 +16,10 @@ import { Help } from '../help/Help';
 import { Settings } from '../settings/Settings';
 import { SafetyPlanScreen } from '../safety/SafetyPlan';
 import { isTypingTarget, ShortcutsList } from './shortcuts';
+import { NavigationContext, type Area, type Intent } from './navigation';
 import './shell.css';
 
-export type Area = 'today' | 'journal' | 'feelings' | 'identity' | 'goals' | 'share' | 'help' | 'settings' | 'safety-plan';
+export type { Area, Intent } from './navigation';
 
 const MAIN_AREAS: readonly { area: Area; label: MessageId; icon: ReactNode }[] = [
   { area: 'today', label: 'nav.today', icon: <Sun size={20} /> },
@@ -35,14 +36,14 @@ const FOOT_AREAS: readonly { area: Area; label: MessageId; icon: ReactNode }[] =
 ];
 
 /** The safety plan is not in the sidebar: it is opened from Help (after unlock). */
-function Screen({ area, go }: { area: Area; go: (area: Area) => void }) {
+function Screen({ area, intent, go }: { area: Area; intent: Intent | undefined; go: (area: Area) => void }) {
   switch (area) {
     case 'today':
       return <Today />;
     case 'journal':
-      return <Journal />;
+      return <Journal intent={intent} />;
     case 'feelings':
-      return <Feelings />;
+      return <Feelings intent={intent} />;
     case 'identity':
       return <Identity />;
     case 'goals':
@@ -62,19 +63,34 @@ function Screen({ area, go }: { area: Area; go: (area: Area) => void }) {
 export function Shell({ onLock }: { onLock: () => void }) {
   const intl = useIntl();
   const { status, appName } = useApp();
-  const [area, setArea] = useState<Area>('today');
+  // `visit` changes on every navigation, so arriving again with a new intent remounts the area.
+  const [place, setPlace] = useState<{ area: Area; intent?: Intent; visit: number }>({ area: 'today', visit: 0 });
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const area = place.area;
+  const go = useCallback((next: Area, intent?: Intent) => {
+    setPlace((current) => ({ area: next, intent, visit: current.visit + 1 }));
+  }, []);
+  const setArea = useCallback((next: Area) => go(next), [go]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTypingTarget(event.target)) {
         event.preventDefault();
         setShortcutsOpen(true);
+        return;
+      }
+      const ctrl = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+      if (ctrl && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        go('journal', { kind: 'new-entry' });
+      } else if (ctrl && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        go('journal', { kind: 'search' });
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [go]);
 
   const item = (entry: { area: Area; label: MessageId; icon: ReactNode }) => (
     <li key={entry.area}>
@@ -118,7 +134,9 @@ export function Shell({ onLock }: { onLock: () => void }) {
       </nav>
       <main className="shell__main" data-testid={`screen-${area}`}>
         <div className="column">
-          <Screen area={area} go={setArea} />
+          <NavigationContext.Provider value={go}>
+            <Screen key={place.visit} area={area} intent={place.intent} go={setArea} />
+          </NavigationContext.Provider>
         </div>
       </main>
       <Dialog

@@ -3,6 +3,8 @@ import type { MessageId } from '../../i18n';
 
 /** Only shortcuts that work today are listed. */
 export const SHORTCUTS: readonly { keys: MessageId; action: MessageId }[] = [
+  { keys: 'shortcuts.newEntry.keys', action: 'shortcuts.newEntry' },
+  { keys: 'shortcuts.search.keys', action: 'shortcuts.search' },
   { keys: 'shortcuts.lock.keys', action: 'shortcuts.lock' },
   { keys: 'shortcuts.quickHide.keys', action: 'shortcuts.quickHide' },
   { keys: 'shortcuts.overlay.keys', action: 'shortcuts.overlay' },
