@@ -5,19 +5,21 @@ import journalEn from './journal.en.json';
 import journalEs from './journal.es.json';
 import feelingsEn from './feelings.en.json';
 import feelingsEs from './feelings.es.json';
+import promptsEn from './prompts.en.json';
+import promptsEs from './prompts.es.json';
 import type { Prefs } from '../api';
 
 export type AppLocale = 'en' | 'es';
 
-// One catalogue per area (the shell and vault; writing, timeline and search; feelings, prompts,
-// Today and insights), merged here. A key must live in exactly one file (messages.test.ts).
+// One catalogue per area (the shell and vault; writing, timeline and search; feelings check-in
+// and Today; prompts and insights), merged here. A key must live in exactly one file (messages.test.ts).
 export const PARTS = {
-  en: [baseEn, journalEn, feelingsEn],
-  es: [baseEs, journalEs, feelingsEs],
+  en: [baseEn, journalEn, feelingsEn, promptsEn],
+  es: [baseEs, journalEs, feelingsEs, promptsEs],
 } as const;
 
-const en = { ...baseEn, ...journalEn, ...feelingsEn };
-const es = { ...baseEs, ...journalEs, ...feelingsEs };
+const en = { ...baseEn, ...journalEn, ...feelingsEn, ...promptsEn };
+const es = { ...baseEs, ...journalEs, ...feelingsEs, ...promptsEs };
 
 export type MessageId = keyof typeof en;
 

@@ -3,6 +3,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { createFakeJournal, UNHANDLED } from './fakeJournal';
 import { createFakeLibrary } from './fakeLibrary';
+import { createFakeInsights } from './fakeInsights';
 import type { AppStatus, CommandError, ErrorCode, KeychainStatus, Prefs, Profile, SafetyContact, SafetyPlan } from '../api';
 
 export type FakeState = {
@@ -104,6 +105,7 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
   const calls: Call[] = [];
   const journal = createFakeJournal(() => state.now());
   const library = createFakeLibrary(journal, () => state.now());
+  const insights = createFakeInsights(journal);
 
   const requireUnlocked = () => {
     if (!state.vaultExists) fail('no_vault');
@@ -214,7 +216,7 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
       default: {
         // Every journal command needs the vault unlocked.
         requireUnlocked();
-        for (const part of [journal, library]) {
+        for (const part of [journal, library, insights]) {
           const result = part.handle(cmd, arg);
           if (result !== UNHANDLED) return structuredClone(result);
         }

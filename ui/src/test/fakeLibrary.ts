@@ -1,4 +1,4 @@
-// The library and insights part of the fake backend (get_library, save_library, get_insights),
+// The library part of the fake backend (get_library, save_library),
 // following docs/api-contract.md. Unit tests only.
 import { UNHANDLED } from './fakeJournal';
 import type { createFakeJournal } from './fakeJournal';
