@@ -19,6 +19,20 @@ fn main() {
         "save_profile",
         "get_safety_plan",
         "save_safety_plan",
+        "save_entry",
+        "get_entry",
+        "delete_entry",
+        "restore_entry",
+        "purge_entry",
+        "empty_trash",
+        "list_trash",
+        "list_entries",
+        "search_entries",
+        "list_tags",
+        "calendar_days",
+        "get_insights",
+        "get_library",
+        "save_library",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))
         .expect("failed to run tauri-build");

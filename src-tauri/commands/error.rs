@@ -4,6 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::journal::JournalError;
 use crate::safety::SafetyError;
 use crate::vault::VaultError;
 
@@ -23,6 +24,8 @@ pub enum ErrorCode {
     Storage,
     Busy,
     Internal,
+    /// The entry (or other item) asked for does not exist (any more).
+    NotFound,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -88,6 +91,16 @@ impl From<SafetyError> for CommandError {
         match err {
             SafetyError::InvalidInput(message) => Self::new(ErrorCode::InvalidInput, message),
             SafetyError::Vault(err) => err.into(),
+        }
+    }
+}
+
+impl From<JournalError> for CommandError {
+    fn from(err: JournalError) -> Self {
+        match err {
+            JournalError::InvalidInput(message) => Self::new(ErrorCode::InvalidInput, message),
+            JournalError::NotFound => Self::new(ErrorCode::NotFound, err.to_string()),
+            JournalError::Vault(err) => err.into(),
         }
     }
 }

@@ -7,6 +7,7 @@
 mod app;
 pub mod bindings;
 pub mod error;
+mod journal;
 mod safety;
 mod state;
 mod vault;
@@ -43,6 +44,20 @@ pub const COMMANDS: &[&str] = &[
     "save_profile",
     "get_safety_plan",
     "save_safety_plan",
+    "save_entry",
+    "get_entry",
+    "delete_entry",
+    "restore_entry",
+    "purge_entry",
+    "empty_trash",
+    "list_trash",
+    "list_entries",
+    "search_entries",
+    "list_tags",
+    "calendar_days",
+    "get_insights",
+    "get_library",
+    "save_library",
 ];
 
 /// Registers Cove's state and commands on any runtime (the real one, or the mock one in tests).
@@ -88,6 +103,20 @@ pub(crate) fn with_state<R: Runtime>(builder: Builder<R>, state: Option<AppState
         vault::save_profile,
         safety::get_safety_plan,
         safety::save_safety_plan,
+        journal::save_entry,
+        journal::get_entry,
+        journal::delete_entry,
+        journal::restore_entry,
+        journal::purge_entry,
+        journal::empty_trash,
+        journal::list_trash,
+        journal::list_entries,
+        journal::search_entries,
+        journal::list_tags,
+        journal::calendar_days,
+        journal::get_insights,
+        journal::get_library,
+        journal::save_library,
     ])
 }
 

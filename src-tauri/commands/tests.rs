@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{WebviewWindow, WebviewWindowBuilder};
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -452,4 +452,174 @@ fn start_up_and_the_lock_screen_never_touch_the_keychain() {
     let status = invoke(&t, "keychain_status", json!({})).expect("keychain status");
     assert_eq!(status["available"], json!(true));
     assert!(calls.load(Ordering::SeqCst) > 0);
+}
+
+fn draft(body: &str) -> Value {
+    json!({ "draft": { "id": null, "kind": "free", "title": "Pier", "body": body,
+                       "tags": ["#Beach", "beach", " friends "], "promptId": null,
+                       "checkin": null } })
+}
+
+#[test]
+fn journal_round_trip_save_list_search_through_the_commands() {
+    let t = test_app();
+    create_vault(&t);
+    let saved = invoke(&t, "save_entry", draft("Walked on the *pier* with Jo 🌊")).expect("save");
+    let id = saved["id"].as_i64().expect("id");
+    assert_eq!(saved["tags"], json!(["Beach", "friends"]));
+    assert_eq!(saved["deletedAt"], Value::Null);
+    assert!(
+        saved["createdAt"].as_str().is_some_and(|s| s.len() >= 29),
+        "{saved}"
+    );
+
+    let blank = json!({ "draft": { "id": null, "kind": "checkin", "title": " ", "body": "  ",
+                                   "tags": ["#"], "promptId": "feelings.01", "checkin": null } });
+    let empty = invoke(&t, "save_entry", blank).expect("empty draft");
+    assert_eq!(empty, Value::Null);
+
+    let page = invoke(
+        &t,
+        "list_entries",
+        json!({ "query": { "filter": { "kinds": [], "feelings": [], "tags": [],
+                                       "from": null, "to": null },
+                           "cursor": null, "limit": 50 } }),
+    )
+    .expect("list");
+    assert_eq!(page["total"], json!(1));
+    assert_eq!(page["nextCursor"], Value::Null);
+    assert_eq!(page["items"][0]["id"], json!(id));
+    assert_eq!(
+        page["items"][0]["excerpt"],
+        json!("Walked on the pier with Jo 🌊")
+    );
+
+    let results = invoke(
+        &t,
+        "search_entries",
+        json!({ "query": { "text": "PIE \"unclosed NEAR(", "filter": {}, "limit": 20 } }),
+    );
+    assert_eq!(results.expect("search")["hits"], json!([]));
+    let results = invoke(
+        &t,
+        "search_entries",
+        json!({ "query": { "text": "pie", "filter": { "tags": ["beach"] }, "limit": 20 } }),
+    )
+    .expect("search");
+    assert_eq!(results["hits"][0]["entry"]["id"], json!(id));
+    assert_eq!(
+        results["hits"][0]["title"],
+        json!([{ "text": "Pier", "hit": true }])
+    );
+
+    assert_eq!(
+        invoke(&t, "list_tags", json!({})).expect("tags"),
+        json!([{ "tag": "Beach", "count": 1 }, { "tag": "friends", "count": 1 }])
+    );
+    invoke(&t, "delete_entry", json!({ "id": id })).expect("delete");
+    assert_eq!(
+        invoke(&t, "list_trash", json!({})).expect("trash")[0]["id"],
+        json!(id)
+    );
+    invoke(&t, "restore_entry", json!({ "id": id })).expect("restore");
+    assert_eq!(
+        invoke(&t, "get_entry", json!({ "id": id })).expect("get")["body"],
+        saved["body"]
+    );
+    assert_eq!(
+        error_code(invoke(&t, "purge_entry", json!({ "id": id })).unwrap_err()),
+        "invalid_input"
+    );
+    invoke(&t, "delete_entry", json!({ "id": id })).expect("delete");
+    assert_eq!(
+        invoke(&t, "empty_trash", json!({})).expect("empty"),
+        json!(1)
+    );
+    let missing = invoke(&t, "get_entry", json!({ "id": id })).unwrap_err();
+    assert_eq!(error_code(missing.clone()), "not_found");
+    assert!(missing["message"].as_str().is_some_and(|m| !m.is_empty()));
+
+    let days = invoke(
+        &t,
+        "calendar_days",
+        json!({ "from": "2020-01-01", "to": "2030-12-31", "filter": {} }),
+    )
+    .expect("calendar");
+    assert_eq!(days, json!([]));
+    let insights = invoke(
+        &t,
+        "get_insights",
+        json!({ "from": "2020-01-01", "to": "2030-12-31" }),
+    )
+    .expect("insights");
+    assert_eq!(insights["totalEntries"], json!(0));
+    let lib = invoke(
+        &t,
+        "save_library",
+        json!({ "library": { "customFeelings": [{ "id": "a1", "word": " floaty ",
+                                                  "core": null, "meaning": null }],
+                             "favouritePrompts": ["feelings.01"] } }),
+    )
+    .expect("library");
+    assert_eq!(lib["customFeelings"][0]["word"], json!("floaty"));
+    assert_eq!(
+        invoke(&t, "get_library", json!({})).expect("get library"),
+        lib
+    );
+}
+
+#[test]
+fn journal_commands_need_the_vault_unlocked() {
+    let t = test_app();
+    create_vault(&t);
+    invoke(&t, "lock", json!({})).expect("lock");
+    for (cmd, args) in [
+        ("save_entry", draft("x")),
+        ("get_entry", json!({ "id": 1 })),
+        ("list_trash", json!({})),
+        ("list_tags", json!({})),
+        ("get_library", json!({})),
+    ] {
+        assert_eq!(
+            error_code(invoke(&t, cmd, args).unwrap_err()),
+            "locked",
+            "{cmd}"
+        );
+    }
+}
+
+#[test]
+fn unlocking_deletes_what_has_been_in_the_trash_over_30_days() {
+    let t = test_app();
+    create_vault(&t);
+    let id = invoke(&t, "save_entry", draft("old news")).expect("save")["id"].clone();
+    invoke(&t, "save_entry", draft("kept")).expect("save");
+    invoke(&t, "delete_entry", json!({ "id": id })).expect("delete");
+    let state = t._app.state::<AppState>();
+    let count = |state: &AppState| -> i64 {
+        state
+            .with_vault(|v| {
+                Ok(v.conn()
+                    .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+                    .expect("count"))
+            })
+            .expect("unlocked")
+    };
+    // Pretend the deletion happened 31 days ago.
+    state
+        .with_vault(|v| {
+            v.conn()
+                .execute(
+                    "UPDATE entries SET deleted_ms = deleted_ms - 31 * 86400000
+                     WHERE deleted_at IS NOT NULL",
+                    [],
+                )
+                .expect("backdate");
+            Ok(())
+        })
+        .expect("unlocked");
+    assert_eq!(count(&state), 2);
+    invoke(&t, "lock", json!({})).expect("lock");
+    invoke(&t, "unlock_with_passphrase", json!({ "passphrase": PASS })).expect("unlock");
+    assert_eq!(count(&state), 1, "the expired entry went at unlock");
 }

@@ -47,6 +47,7 @@ pub fn create_vault(
     let mut prefs = Prefs::load(dir.path());
     prefs.mode = Some(input.mode);
     prefs.save(dir.path())?;
+    super::journal::after_open(&vault);
     *session = Some(vault);
     Ok(CreatedVault {
         recovery_code: code.expose_grouped().to_string(),
@@ -69,7 +70,9 @@ pub fn unlock_with_passphrase(
     let dir = state.dir()?;
     let mut session = state.session()?;
     if session.is_none() {
-        *session = Some(Vault::unlock_with_passphrase(dir, &passphrase)?);
+        let vault = Vault::unlock_with_passphrase(dir, &passphrase)?;
+        super::journal::after_open(&vault);
+        *session = Some(vault);
     }
     Ok(())
 }
@@ -79,7 +82,9 @@ pub fn unlock_with_pin(state: State<'_, AppState>, pin: SecretString) -> Command
     let dir = state.dir()?;
     let mut session = state.session()?;
     if session.is_none() {
-        *session = Some(Vault::unlock_with_pin(dir, &pin, &*state.keychain)?);
+        let vault = Vault::unlock_with_pin(dir, &pin, &*state.keychain)?;
+        super::journal::after_open(&vault);
+        *session = Some(vault);
     }
     Ok(())
 }
@@ -96,12 +101,14 @@ pub fn reset_passphrase_with_recovery_code(
     if let Some(open) = session.take() {
         open.lock();
     }
-    *session = Some(Vault::reset_passphrase_with_recovery_code(
+    let vault = Vault::reset_passphrase_with_recovery_code(
         dir,
         &code,
         &new_passphrase,
         state.kdf_params(),
-    )?);
+    )?;
+    super::journal::after_open(&vault);
+    *session = Some(vault);
     Ok(())
 }
 

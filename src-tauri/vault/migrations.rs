@@ -21,6 +21,104 @@ const MIGRATIONS: &[M<'static>] = &[
              updated_at TEXT NOT NULL
          );",
     ),
+    // v2: the journal (`src-tauri/journal/`). `entries` is rebuilt with the v1 columns plus the
+    // new ones, small columns first and the body last, so that filtering and sorting never read
+    // through a long body's overflow pages. `created_ms` and `day` are always set: by the
+    // journal, or from `created_at` by a trigger for rows inserted the v1 way. v1 rows keep
+    // their id, title, body and times; their kind becomes `free` unless it is already a known
+    // kind, `created_ms` is the instant of `created_at` and `day` its local date as written.
+    M::up(
+        "CREATE TABLE entries_v2 (
+             id           INTEGER PRIMARY KEY,
+             kind         TEXT NOT NULL,
+             created_ms   INTEGER,
+             day          TEXT,
+             created_at   TEXT NOT NULL,
+             updated_at   TEXT NOT NULL,
+             deleted_ms   INTEGER,
+             deleted_at   TEXT,
+             mood         REAL,
+             prompt_id    TEXT,
+             checkin      TEXT,
+             checkin_text TEXT NOT NULL DEFAULT '',
+             tag_text     TEXT NOT NULL DEFAULT '',
+             title        TEXT,
+             body         TEXT NOT NULL
+         );
+         INSERT INTO entries_v2 (id, kind, created_ms, day, created_at, updated_at, title, body)
+         SELECT id,
+                CASE WHEN kind IN ('reflection', 'goal_checkin') THEN kind ELSE 'free' END,
+                COALESCE(CAST(round((julianday(created_at) - 2440587.5) * 86400000.0)
+                              AS INTEGER), 0),
+                CASE WHEN created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
+                     THEN substr(created_at, 1, 10)
+                     ELSE COALESCE(date(created_at), '1970-01-01') END,
+                created_at, updated_at,
+                title, body
+         FROM entries;
+         DROP TABLE entries;
+         ALTER TABLE entries_v2 RENAME TO entries;
+
+         -- A row inserted the v1 way (without created_ms/day) gets them from created_at.
+         CREATE TRIGGER entries_fill_times AFTER INSERT ON entries
+         WHEN new.created_ms IS NULL OR new.day IS NULL BEGIN
+             UPDATE entries SET
+                 created_ms = COALESCE(new.created_ms,
+                     CAST(round((julianday(new.created_at) - 2440587.5) * 86400000.0)
+                          AS INTEGER), 0),
+                 day = COALESCE(new.day,
+                     CASE WHEN new.created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
+                          THEN substr(new.created_at, 1, 10)
+                          ELSE COALESCE(date(new.created_at), '1970-01-01') END)
+             WHERE id = new.id;
+         END;
+
+         CREATE INDEX entries_timeline ON entries (created_ms DESC, id DESC, kind, day)
+             WHERE deleted_at IS NULL;
+         CREATE INDEX entries_day ON entries (day, kind, mood) WHERE deleted_at IS NULL;
+         CREATE INDEX entries_trash ON entries (deleted_ms) WHERE deleted_at IS NOT NULL;
+
+         CREATE TABLE entry_tags (
+             entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+             pos      INTEGER NOT NULL,
+             tag      TEXT NOT NULL,
+             tag_key  TEXT NOT NULL,
+             PRIMARY KEY (entry_id, pos)
+         ) WITHOUT ROWID;
+         CREATE INDEX entry_tags_key ON entry_tags (tag_key, tag, entry_id);
+
+         CREATE TABLE entry_feelings (
+             entry_id  INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+             feeling   TEXT NOT NULL,
+             intensity INTEGER NOT NULL,
+             PRIMARY KEY (entry_id, feeling)
+         ) WITHOUT ROWID;
+         CREATE INDEX entry_feelings_feeling ON entry_feelings (feeling, entry_id);
+
+         CREATE VIRTUAL TABLE entries_fts USING fts5 (
+             title, body, checkin_text, tag_text,
+             content = 'entries', content_rowid = 'id',
+             tokenize = 'unicode61 remove_diacritics 2',
+             prefix = '1 2 3'
+         );
+         INSERT INTO entries_fts (entries_fts, rank) VALUES ('secure-delete', 1);
+         INSERT INTO entries_fts (entries_fts) VALUES ('rebuild');
+         CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+             INSERT INTO entries_fts (rowid, title, body, checkin_text, tag_text)
+             VALUES (new.id, new.title, new.body, new.checkin_text, new.tag_text);
+         END;
+         CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+             INSERT INTO entries_fts (entries_fts, rowid, title, body, checkin_text, tag_text)
+             VALUES ('delete', old.id, old.title, old.body, old.checkin_text, old.tag_text);
+         END;
+         CREATE TRIGGER entries_fts_update
+         AFTER UPDATE OF title, body, checkin_text, tag_text ON entries BEGIN
+             INSERT INTO entries_fts (entries_fts, rowid, title, body, checkin_text, tag_text)
+             VALUES ('delete', old.id, old.title, old.body, old.checkin_text, old.tag_text);
+             INSERT INTO entries_fts (rowid, title, body, checkin_text, tag_text)
+             VALUES (new.id, new.title, new.body, new.checkin_text, new.tag_text);
+         END;",
+    ),
 ];
 
 /// All migrations, oldest first.

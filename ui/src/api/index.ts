@@ -40,6 +40,7 @@ const ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'storage',
   'busy',
   'internal',
+  'not_found',
 ]);
 
 /** A failed command. Carries the backend's stable code; screens choose their own words by code. */
