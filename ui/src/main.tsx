@@ -12,6 +12,16 @@ import './theme/base.css';
 import './components/components.css';
 import { App } from './app/App';
 
+// Object.prototype is sealed so that nothing can add properties to it (prototype pollution:
+// `obj.__proto__.isAdmin = true` and the like throw instead). Tauri's `freezePrototype` would
+// go further and make its existing properties read-only too, but that breaks libraries that set
+// `constructor`/`toString` on their own objects by assignment (recharts' decimal.js-light does
+// `o.constructor = Decimal` for every number: "Attempted to assign to readonly property", a
+// blank window). Sealing keeps the protection against added properties without that. It runs
+// after every module above has been evaluated and before the app renders or talks to the
+// backend; the end-to-end suite checks it in the real window.
+Object.seal(Object.prototype);
+
 const root = document.getElementById('root');
 if (!root) throw new Error('Cove: #root is missing from index.html');
 
