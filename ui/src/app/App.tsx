@@ -7,6 +7,7 @@ import { CATALOGUES, resolveLocale, systemLanguage } from '../i18n';
 import { appDisplayName, applyAppearance, DEFAULT_PREFS } from '../theme/appearance';
 import { Button } from '../components/Button';
 import { AppContext, useApp, type AppContextValue } from './AppContext';
+import { flushPendingSaves } from './pendingSaves';
 import { Onboarding } from '../features/onboarding/Onboarding';
 import { LockScreen } from '../features/lock/LockScreen';
 import { Session } from '../features/shell/Session';
@@ -111,9 +112,10 @@ export function App() {
 
   const lockNow = useCallback(() => {
     // Discard the decrypted UI first (quick hide must be instant), then lock the backend.
+    // Unsaved writing (the editor's autosave) is flushed before the backend locks.
     setPhase('locked');
-    void api
-      .lock()
+    void flushPendingSaves(1500)
+      .then(() => api.lock())
       .catch(() => undefined)
       .then(() => refreshStatus());
   }, [refreshStatus]);

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { IntlProvider } from 'react-intl';
 import { describe, expect, it, vi } from 'vitest';
-import en from '../i18n/en.json';
+import { CATALOGUES } from '../i18n';
 import { expectNoAxeViolations } from '../test/render';
 import { LiveRegion, useAnnouncement } from './LiveRegion';
 import { PassphraseField } from './PassphraseField';
@@ -11,7 +11,7 @@ import { Switch } from './Switch';
 
 function withIntl(ui: React.ReactNode) {
   return (
-    <IntlProvider locale="en" messages={en}>
+    <IntlProvider locale="en" messages={CATALOGUES.en}>
       <main>{ui}</main>
     </IntlProvider>
   );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import raw from './crisis-resources.json';
-import en from '../../i18n/en.json';
-import es from '../../i18n/es.json';
+import { CATALOGUES } from '../../i18n';
+
+const { en, es } = CATALOGUES;
 import { CrisisResourcesError, loadCrisisResources, parseCrisisResources, parseIsoDate } from './crisisResources';
 
 /** Every string in the raw file under a key ending in "MessageId" or named "instruction". */

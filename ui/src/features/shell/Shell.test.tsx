@@ -10,8 +10,8 @@ afterEach(() => {
 
 const AREAS = [
   { area: 'today', heading: /^(Morning|Afternoon|Evening), Sam\.$/ },
-  { area: 'journal', heading: 'Journal', text: "Nothing here yet. When you're ready, this is where your entries will live." },
-  { area: 'feelings', heading: 'Feelings', text: 'feelings check-ins will live' },
+  { area: 'journal', heading: 'Journal', text: 'Nothing here yet. Want to start with how today felt?' },
+  { area: 'feelings', heading: 'Feelings', text: 'How are you feeling?' },
   { area: 'identity', heading: 'Identity', text: 'try on names and pronouns' },
   { area: 'goals', heading: 'Goals', text: 'goals you choose for yourself' },
   { area: 'share', heading: 'Share', text: 'Nothing leaves without you.' },

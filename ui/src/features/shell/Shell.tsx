@@ -15,6 +15,7 @@ import { Share } from '../share/Share';
 import { Help } from '../help/Help';
 import { Settings } from '../settings/Settings';
 import { SafetyPlanScreen } from '../safety/SafetyPlan';
+import { LibraryProvider } from '../feelings/LibraryContext';
 import { isTypingTarget, ShortcutsList } from './shortcuts';
 import { NavigationContext, type Area, type Intent } from './navigation';
 import './shell.css';
@@ -134,9 +135,11 @@ export function Shell({ onLock }: { onLock: () => void }) {
       </nav>
       <main className="shell__main" data-testid={`screen-${area}`}>
         <div className="column">
-          <NavigationContext.Provider value={go}>
-            <Screen key={place.visit} area={area} intent={place.intent} go={setArea} />
-          </NavigationContext.Provider>
+          <LibraryProvider onLock={onLock}>
+            <NavigationContext.Provider value={go}>
+              <Screen key={place.visit} area={area} intent={place.intent} go={setArea} />
+            </NavigationContext.Provider>
+          </LibraryProvider>
         </div>
       </main>
       <Dialog

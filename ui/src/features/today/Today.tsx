@@ -1,24 +1,157 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { Sun } from 'lucide-react';
+import { BookOpen, PenLine } from 'lucide-react';
+import * as api from '../../api';
+import type { EntrySummary } from '../../api';
+import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { useApp } from '../../app/AppContext';
+import { CheckIn } from '../feelings/CheckIn';
+import { CoreIcon } from '../feelings/CoreIcon';
+import { CORES } from '../feelings/vocabulary';
+import { EntryCard } from '../journal/EntryCard';
+import { PromptCard } from '../prompts/PromptCard';
 import { useProfile } from '../shell/ProfileContext';
+import { useNavigate } from '../shell/navigation';
 import { dayPeriod } from './greeting';
+import './today.css';
 
+const RECENT = 5;
+
+type Recent = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; items: EntrySummary[] };
+
+/**
+ * Today: the greeting with the chosen name, a one-tap check-in (a core feeling opens the
+ * check-in right here with its words showing), one prompt, and the last few entries.
+ */
 export function Today() {
   const intl = useIntl();
+  const { locale, lockNow } = useApp();
   const { profile } = useProfile();
+  const navigate = useNavigate();
   const [period] = useState(() => dayPeriod(new Date()));
+  const [checkinCore, setCheckinCore] = useState<string | null>(null);
+  const [recent, setRecent] = useState<Recent>({ state: 'loading' });
+  const quickId = useId();
+  const quickRow = useRef<HTMLUListElement>(null);
+  const returnTo = useRef<string | null>(null);
+
+  // Closing the check-in puts focus back on the feeling it was opened with.
+  useEffect(() => {
+    if (checkinCore === null && returnTo.current) {
+      quickRow.current?.querySelector<HTMLElement>(`[data-testid="today-quick-${returnTo.current}"]`)?.focus();
+      returnTo.current = null;
+    }
+  }, [checkinCore]);
+  const recentId = useId();
+
   const name = profile.name?.trim();
   const greeting = name
     ? intl.formatMessage({ id: 'today.greeting.named' }, { period, name })
     : intl.formatMessage({ id: 'today.greeting.anonymous' }, { period });
+
+  const load = useCallback(() => {
+    let current = true;
+    api
+      .listEntries({ filter: { kinds: [], feelings: [], tags: [], from: null, to: null }, cursor: null, limit: RECENT })
+      .then((page) => {
+        if (current) setRecent({ state: 'ready', items: page.items });
+      })
+      .catch((error: unknown) => {
+        if (!current) return;
+        if (api.isCommandFailure(error) && error.code === 'locked') lockNow();
+        else setRecent({ state: 'failed' });
+      });
+    return () => {
+      current = false;
+    };
+  }, [lockNow]);
+
+  useEffect(() => load(), [load]);
+
+  const open = (id: number) => navigate('journal', { kind: 'open-entry', id });
+
   return (
     <>
       <ScreenHeading className="screen-title--writing">{greeting}</ScreenHeading>
       <p className="lead">{intl.formatMessage({ id: 'today.invitation' })}</p>
-      <EmptyState icon={<Sun size={28} />}>{intl.formatMessage({ id: 'today.soon' })}</EmptyState>
+
+      {checkinCore ? (
+        <div className="today-checkin card">
+          <CheckIn key={checkinCore} initialCore={checkinCore} onClose={() => {
+              returnTo.current = checkinCore;
+              setCheckinCore(null);
+            }} onSaved={() => load()} />
+        </div>
+      ) : (
+        <section className="card today-quick" aria-labelledby={quickId}>
+          <h2 id={quickId} className="card__title">
+            {intl.formatMessage({ id: 'today.quick.title' })}
+          </h2>
+          <p className="muted">{intl.formatMessage({ id: 'today.quick.hint' })}</p>
+          <ul ref={quickRow} className="cores cores--quick">
+            {CORES.map((core) => (
+              <li key={core.id}>
+                <Button
+                  className="core"
+                  icon={<CoreIcon core={core.id} />}
+                  onPress={() => setCheckinCore(core.id)}
+                  data-testid={`today-quick-${core.id}`}
+                >
+                  {core[locale]}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <div className="actions today-actions">
+        <Button
+          variant="primary"
+          icon={<PenLine size={18} />}
+          onPress={() => navigate('journal', { kind: 'new-entry' })}
+          data-testid="today-write"
+        >
+          {intl.formatMessage({ id: 'today.write' })}
+        </Button>
+      </div>
+
+      <PromptCard />
+
+      <section className="today-recent" aria-labelledby={recentId} data-testid="today-recent" aria-busy={recent.state === 'loading'}>
+        <h2 id={recentId}>{intl.formatMessage({ id: 'today.recent.title' })}</h2>
+        {recent.state === 'failed' ? (
+          <div className="note" role="status">
+            <p>{intl.formatMessage({ id: 'today.recent.failed' })}</p>
+            <Button
+              variant="secondary"
+              onPress={() => {
+                setRecent({ state: 'loading' });
+                load();
+              }}
+            >
+              {intl.formatMessage({ id: 'today.recent.retry' })}
+            </Button>
+          </div>
+        ) : recent.state === 'ready' && recent.items.length === 0 ? (
+          <EmptyState icon={<BookOpen size={28} />}>{intl.formatMessage({ id: 'today.recent.empty' })}</EmptyState>
+        ) : recent.state === 'ready' ? (
+          <>
+            <ul className="today-recent__list">
+              {recent.items.map((entry) => (
+                <li key={entry.id}>
+                  <EntryCard entry={entry} onOpen={open} showDate />
+                </li>
+              ))}
+            </ul>
+            <Button variant="quiet" onPress={() => navigate('journal')} data-testid="today-all-entries">
+              {intl.formatMessage({ id: 'today.recent.all' })}
+            </Button>
+          </>
+        ) : null}
+      </section>
     </>
   );
 }
