@@ -249,6 +249,9 @@ impl App {
         el.send_keys("\u{e009}a\u{e000}\u{e003}")
             .await
             .unwrap_or_else(|err| panic!("clear {testid}: {err}"));
+        if text.is_empty() {
+            return;
+        }
         el.send_keys(text)
             .await
             .unwrap_or_else(|err| panic!("type into {testid}: {err}"));
@@ -318,9 +321,100 @@ impl App {
         capture_screen(&dir.join(format!("{screen}.png"))).await;
     }
 
+    /// Types `text` at the end of what the field holds (no clearing first).
+    pub async fn append(&self, testid: &str, text: &str) {
+        self.find(testid)
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|err| panic!("type into {testid}: {err}"));
+    }
+
+    /// Unlocks with the passphrase from the lock screen and waits for Today.
+    pub async fn unlock(&self, passphrase: &str) {
+        self.type_into("unlock-passphrase", passphrase).await;
+        self.click("unlock-submit").await;
+        self.find("screen-today").await;
+    }
+
+    /// How many elements carry this testid right now.
+    pub async fn count(&self, testid: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(&format!("[data-testid=\"{testid}\"]")))
+            .await
+            .map(|found| found.len())
+            .unwrap_or(0)
+    }
+
+    /// Waits until exactly `n` elements carry this testid.
+    pub async fn wait_count(&self, testid: &str, n: usize) {
+        let started = Instant::now();
+        loop {
+            let now = self.count(testid).await;
+            if now == n {
+                return;
+            }
+            if started.elapsed() > WAIT {
+                self.save_failure(testid).await;
+                panic!("expected {n} of [data-testid={testid}], found {now}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The process id of the Cove process this test started: the one running the app binary
+    /// with this test's data folder in its environment.
+    pub fn app_pid(&self) -> Option<u32> {
+        let binary = app_binary().canonicalize().ok()?;
+        let wanted = format!("COVE_DATA_DIR={}", self.data_dir.display());
+        std::fs::read_dir("/proc")
+            .ok()?
+            .flatten()
+            .find_map(|entry| {
+                let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+                let exe = std::fs::read_link(entry.path().join("exe")).ok()?;
+                if exe != binary {
+                    return None;
+                }
+                let environ = std::fs::read(entry.path().join("environ")).ok()?;
+                environ
+                    .split(|b| *b == 0)
+                    .any(|var| var == wanted.as_bytes())
+                    .then_some(pid)
+            })
+    }
+
+    /// Kills the app with SIGKILL (as a crash or a power cut would end it: no chance to save),
+    /// waits until it is gone, then stops the driver.
+    pub async fn kill_app(self) {
+        let pid = self.app_pid().expect("the Cove process of this test");
+        let status = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status()
+            .await
+            .expect("run kill");
+        assert!(status.success(), "kill -KILL {pid} failed");
+        let started = Instant::now();
+        while Path::new(&format!("/proc/{pid}/exe")).exists()
+            && std::fs::read_link(format!("/proc/{pid}/exe")).is_ok()
+        {
+            assert!(
+                started.elapsed() < WAIT,
+                "Cove (pid {pid}) outlived SIGKILL"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let _ = tokio::time::timeout(Duration::from_secs(5), self.client.clone().close()).await;
+        self.quit_driver().await;
+    }
+
     /// Ends the WebDriver session (which closes the window and its app) and the driver.
-    pub async fn quit(mut self) {
+    pub async fn quit(self) {
         let _ = self.client.clone().close().await;
+        self.quit_driver().await;
+    }
+
+    async fn quit_driver(mut self) {
         // SIGTERM lets tauri-driver stop the WebKitWebDriver it started; SIGKILL would orphan it.
         if let Some(pid) = self.driver.id() {
             let _ = Command::new("kill")
