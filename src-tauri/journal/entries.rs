@@ -112,6 +112,7 @@ pub fn save_entry(
             }
             if clean.is_empty() {
                 tx.execute("DELETE FROM entries WHERE id = ?1", params![id])?;
+                forget_deleted_words(&tx)?;
                 tx.commit()?;
                 return Ok(None);
             }
@@ -338,11 +339,16 @@ pub fn restore_entry(conn: &Connection, id: i64) -> Result<()> {
 
 /// Deletes an entry in the trash for good. An entry outside the trash is refused.
 pub fn purge_entry(conn: &Connection, id: i64) -> Result<()> {
-    let changed = conn.execute(
+    let tx = conn.unchecked_transaction()?;
+    let changed = tx.execute(
         "DELETE FROM entries WHERE id = ?1 AND deleted_at IS NOT NULL",
         params![id],
     )?;
-    if changed == 0 {
+    if changed > 0 {
+        forget_deleted_words(&tx)?;
+        tx.commit()?;
+    } else {
+        drop(tx);
         if exists(conn, id)? {
             return Err(JournalError::invalid(
                 "Only entries in the trash can be deleted for good. Move it to the trash first.",
@@ -355,25 +361,53 @@ pub fn purge_entry(conn: &Connection, id: i64) -> Result<()> {
 
 /// Deletes everything in the trash for good; returns how many entries went.
 pub fn empty_trash(conn: &Connection) -> Result<u32> {
-    let n = conn.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL", [])?;
+    let tx = conn.unchecked_transaction()?;
+    let n = tx.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL", [])?;
+    if n > 0 {
+        forget_deleted_words(&tx)?;
+    }
+    tx.commit()?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// Rewrites the full-text index without what was deleted or overwritten, so the words of an
+/// entry deleted for good (and of its earlier versions) leave the index at once.
+///
+/// Ordinary saves do not do this: FTS5's per-row `secure-delete` made every autosave of an
+/// edited entry 40 times slower (save p50 30–46 ms instead of 0.7 ms at 10k entries, measured
+/// with `cove-bench`), so an entry's replaced words stay in the (encrypted) index until the
+/// next permanent deletion or one of FTS5's automatic merges.
+fn forget_deleted_words(conn: &Connection) -> Result<()> {
+    conn.execute_batch("INSERT INTO entries_fts (entries_fts) VALUES ('optimize');")?;
+    Ok(())
 }
 
 /// Deletes for good what has been in the trash longer than [`TRASH_DAYS`] at `now`; returns
 /// how many entries went. Run after every unlock and before listing the trash.
 pub fn purge_expired(conn: &Connection, now: DateTime<FixedOffset>) -> Result<u32> {
+    let tx = conn.unchecked_transaction()?;
+    let n = purge_expired_in(&tx, now)?;
+    tx.commit()?;
+    Ok(n)
+}
+
+/// [`purge_expired`] inside the caller's transaction.
+fn purge_expired_in(conn: &Connection, now: DateTime<FixedOffset>) -> Result<u32> {
     let cutoff = now.timestamp_millis() - TRASH_DAYS * DAY_MS;
     let n = conn.execute(
         "DELETE FROM entries WHERE deleted_at IS NOT NULL AND deleted_ms < ?1",
         params![cutoff],
     )?;
+    if n > 0 {
+        forget_deleted_words(conn)?;
+    }
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// The trash, most recently deleted first (expired entries are purged first).
 pub fn list_trash(conn: &Connection, now: DateTime<FixedOffset>) -> Result<Vec<EntrySummary>> {
     let tx = conn.unchecked_transaction()?;
-    purge_expired(&tx, now)?;
+    purge_expired_in(&tx, now)?;
     let mut stmt = tx.prepare(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM entries e WHERE e.deleted_at IS NOT NULL
          ORDER BY e.deleted_ms DESC, e.id DESC"

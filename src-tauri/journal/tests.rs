@@ -1708,15 +1708,6 @@ fn a_v1_database_with_an_entry_migrates_to_the_journal_schema() {
     )
     .expect("search");
     assert_eq!(hits.hits.len(), 1);
-    // Deleted text leaves the full-text index at once (FTS5 secure-delete).
-    let secure: i64 = conn
-        .query_row(
-            "SELECT v FROM entries_fts_config WHERE k = 'secure-delete'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("fts config");
-    assert_eq!(secure, 1);
 
     // A row inserted the v1 way still gets its instant and day.
     conn.execute_batch(
@@ -1739,4 +1730,65 @@ fn a_v1_database_with_an_entry_migrates_to_the_journal_schema() {
         .expect("save")
         .expect("entry");
     assert!(new.id > 8);
+}
+
+/// Whether `word` is stored anywhere in the full-text index's own pages (`entries_fts_data`).
+fn index_holds(j: &J, word: &str) -> bool {
+    let mut stmt = j
+        .conn()
+        .prepare("SELECT block FROM entries_fts_data")
+        .expect("prepare");
+    let blocks: Vec<Vec<u8>> = stmt
+        .query_map([], |r| r.get::<_, Option<Vec<u8>>>(0))
+        .expect("query")
+        .map(|b| b.expect("row").unwrap_or_default())
+        .collect();
+    blocks
+        .iter()
+        .any(|b| b.windows(word.len()).any(|w| w == word.as_bytes()))
+}
+
+#[test]
+fn words_of_entries_deleted_for_good_leave_the_search_index() {
+    let j = journal();
+    // Enough other entries that the index has several segments.
+    for i in 0..40 {
+        save(&j, free(&format!("an ordinary day number {i}")), T0);
+    }
+    let purged = save(&j, free("the qqqmarmot secret"), T0);
+    let emptied = save(&j, free("the qqqwombat secret"), T0);
+    let expired = save(&j, free("the qqqnarwhal secret"), T0);
+    for word in ["qqqmarmot", "qqqwombat", "qqqnarwhal"] {
+        assert!(index_holds(&j, word), "{word} should be indexed first");
+    }
+
+    delete_entry(j.conn(), purged.id, at(T0)).expect("trash");
+    purge_entry(j.conn(), purged.id).expect("purge");
+    assert!(
+        !index_holds(&j, "qqqmarmot"),
+        "a purged entry's word stayed in the index"
+    );
+
+    let emptied_draft = EntryDraft {
+        id: Some(emptied.id),
+        ..free("")
+    };
+    assert!(save_entry(j.conn(), emptied_draft, at(T0))
+        .expect("save")
+        .is_none());
+    assert!(
+        !index_holds(&j, "qqqwombat"),
+        "an emptied entry's word stayed in the index"
+    );
+
+    delete_entry(j.conn(), expired.id, at(T0)).expect("trash");
+    let later = at(T0) + chrono::Duration::days(31);
+    assert_eq!(purge_expired(j.conn(), later).expect("expire"), 1);
+    assert!(
+        !index_holds(&j, "qqqnarwhal"),
+        "an expired entry's word stayed in the index"
+    );
+
+    // What is kept is still found.
+    assert!(!search(&j, "ordinary").is_empty());
 }

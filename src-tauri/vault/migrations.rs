@@ -99,9 +99,8 @@ const MIGRATIONS: &[M<'static>] = &[
              title, body, checkin_text, tag_text,
              content = 'entries', content_rowid = 'id',
              tokenize = 'unicode61 remove_diacritics 2',
-             prefix = '1 2 3'
+             prefix = '2 3'
          );
-         INSERT INTO entries_fts (entries_fts, rank) VALUES ('secure-delete', 1);
          INSERT INTO entries_fts (entries_fts) VALUES ('rebuild');
          CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
              INSERT INTO entries_fts (rowid, title, body, checkin_text, tag_text)
