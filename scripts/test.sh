@@ -28,6 +28,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 say "Rust tests (domain, commands on the mock runtime, keychain, crash safety)"
 ./scripts/with-keyring.sh cargo test -p cove
 
+say "Benchmark smoke run (quick mode: 1k entries; the numbers are not judged here)"
+cargo run -p cove-bench -- --quick
+
 say "End-to-end tests in the real window (tauri-driver + WebKitWebDriver under Xvfb)"
 ./scripts/e2e.sh
 
