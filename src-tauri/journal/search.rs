@@ -15,6 +15,7 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use super::entries::{summary_from_row, SUMMARY_COLUMNS};
 use super::model::{SearchHit, SearchQuery, SearchResults, SnippetPart};
+use super::text::plain_text;
 use super::validate::{clean_filter, filter_sql, CleanFilter};
 use super::{JournalError, Result};
 
@@ -304,6 +305,7 @@ pub fn search_entries(conn: &Connection, query: &SearchQuery) -> Result<SearchRe
             texts.query_row(params![entry.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         let title = title.map(|t| highlighter.whole(&t)).unwrap_or_default();
         // The body's match, else the check-in's, else the start of the body (or check-in).
+        let body = plain_text(&body);
         let snippet = match highlighter.snippet(&body) {
             Some((parts, true)) => parts,
             body => match (highlighter.snippet(&checkin), body) {

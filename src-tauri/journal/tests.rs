@@ -1792,3 +1792,24 @@ fn words_of_entries_deleted_for_good_leave_the_search_index() {
     // What is kept is still found.
     assert!(!search(&j, "ordinary").is_empty());
 }
+
+#[test]
+fn snippets_are_plain_text_without_markdown_marks() {
+    let j = journal();
+    save(
+        &j,
+        free("A **brave** day at the _café_.\n\n- walked by the sea\n- [home](x)"),
+        T0,
+    );
+    let hits = search(&j, "cafe");
+    assert_eq!(hits.len(), 1);
+    let text: String = hits[0].snippet.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(text, "… brave day at the café. walked by the sea home");
+    let marked: Vec<&str> = hits[0]
+        .snippet
+        .iter()
+        .filter(|p| p.hit)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(marked, ["café"]);
+}

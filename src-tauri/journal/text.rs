@@ -1,4 +1,5 @@
-//! Plain-text helpers: the excerpt of a Markdown body for the timeline.
+//! Plain-text helpers: the excerpt of a Markdown body for the timeline, and the plain text
+//! search snippets are cut from.
 
 /// How many characters of the stored text are looked at for an excerpt (Markdown marks take
 /// some room, so more than the excerpt's length).
@@ -11,24 +12,39 @@ pub const EXCERPT_MAX_CHARS: usize = 200;
 /// backslash escapes resolved, whitespace (line breaks too) collapsed; at most
 /// [`EXCERPT_MAX_CHARS`] characters. Everything else is kept as typed (HTML stays text).
 pub fn plain_excerpt(markdown: &str) -> String {
+    let out = plain_words(markdown, EXCERPT_MAX_CHARS);
+    match out.char_indices().nth(EXCERPT_MAX_CHARS) {
+        Some((cut, _)) => out[..cut].trim_end().to_owned(),
+        None => out,
+    }
+}
+
+/// The whole Markdown text as plain text, marks removed as for [`plain_excerpt`]; what search
+/// snippets are cut from, so a snippet never shows a stray `**`.
+pub fn plain_text(markdown: &str) -> String {
+    plain_words(markdown, usize::MAX)
+}
+
+/// Plain words separated by single spaces, stopping after the line that reaches `max_chars`.
+fn plain_words(markdown: &str, max_chars: usize) -> String {
     let mut out = String::new();
+    let mut chars = 0;
     for line in markdown.lines() {
         let line = strip_block_marks(line);
         let inline = strip_inline_marks(line);
         for word in inline.split_whitespace() {
             if !out.is_empty() {
                 out.push(' ');
+                chars += 1;
             }
             out.push_str(word);
+            chars += word.chars().count();
         }
-        if out.chars().count() >= EXCERPT_MAX_CHARS {
+        if chars >= max_chars {
             break;
         }
     }
-    match out.char_indices().nth(EXCERPT_MAX_CHARS) {
-        Some((cut, _)) => out[..cut].trim_end().to_owned(),
-        None => out,
-    }
+    out
 }
 
 /// Leading Markdown block marks of one line: indentation, `>` quotes, `#` headings, list
@@ -138,6 +154,10 @@ mod tests {
             "#hashtag not heading"
         );
         assert_eq!(plain_excerpt("   \n\n  "), "");
+        assert_eq!(
+            plain_text("A **brave** day\n\n- walked"),
+            "A brave day walked"
+        );
         assert_eq!(plain_excerpt("مرحبا **بالعالم** 🌍"), "مرحبا بالعالم 🌍");
     }
 }
