@@ -415,6 +415,26 @@ fn unlock_kdf_ms(scratch: &Path, s: &Settings) -> (f64, Value) {
     )
 }
 
+/// Size in MB (10^6 bytes) of a file, if it exists.
+fn file_mb(path: &Path) -> Value {
+    std::fs::metadata(path)
+        .map(|m| json!((m.len() as f64 / 1e4).round() / 100.0))
+        .unwrap_or(Value::Null)
+}
+
+/// Size of the newest `.deb` in `dir` (what `tauri build` made last), if any.
+fn newest_deb_mb(dir: &Path) -> Value {
+    std::fs::read_dir(dir)
+        .ok()
+        .and_then(|rd| {
+            rd.flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "deb"))
+                .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
+        })
+        .map(|e| file_mb(&e.path()))
+        .unwrap_or(Value::Null)
+}
+
 fn main() {
     let s = settings();
     std::fs::create_dir_all(&s.out_dir).expect("target/bench");
@@ -437,15 +457,16 @@ fn main() {
         "sizes": sizes,
         "unlock_kdf_ms": kdf_ms,
         "unlock_kdf_params": kdf_params,
-        // Whole-app figures (start-up, memory of every process, package sizes) are measured
-        // from outside the app; this run does not measure them yet.
+        // Whole-app figures (start-up, memory of every process) are measured from outside the
+        // app; this run does not measure them yet. Sizes are read from the last
+        // `tauri build` (release) when there is one, else null.
         "cold_start_lock_screen_ms": null,
         "first_page_after_unlock_ms": null,
         "idle_pss_mb": null,
         "empty_window_start_ms": null,
         "empty_window_pss_mb": null,
-        "binary_mb": null,
-        "deb_mb": null,
+        "binary_mb": file_mb(&s.out_dir.join("../release/cove")),
+        "deb_mb": newest_deb_mb(&s.out_dir.join("../release/bundle/deb")),
     });
     let path = s.out_dir.join("report.json");
     std::fs::write(
