@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import type { DayStat } from '../../api';
 import { ChartSection, useDateFormat, useMoodWord } from './charts';
 import { addDays, heatGrid, heatLevel, moodWord, parseDay } from './model';
+import { ChartTable } from './ChartTable';
 
 const MOOD_MARK = { lighter: '+', harder: '−', mixed: '~' } as const;
 
@@ -105,30 +106,16 @@ export function HeatMap({ from, to, days }: { from: string; to: string; days: re
           ))}
         </div>
       </div>
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
-      <div className="insights-table-wrap" tabIndex={0} role="region" aria-label={intl.formatMessage({ id: 'insights.heatmap.caption' })}>
-        <table className="insights-table" data-testid="insights-heatmap-table">
-          <caption>{intl.formatMessage({ id: 'insights.heatmap.caption' })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{intl.formatMessage({ id: 'insights.heatmap.colDay' })}</th>
-              <th scope="col">{intl.formatMessage({ id: 'insights.heatmap.colEntries' })}</th>
-              <th scope="col">{intl.formatMessage({ id: 'insights.heatmap.colCheckins' })}</th>
-              <th scope="col">{intl.formatMessage({ id: 'insights.heatmap.colMood' })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((d) => (
-              <tr key={d.day}>
-                <th scope="row">{dates.long(d.day)}</th>
-                <td>{intl.formatNumber(d.entries)}</td>
-                <td>{intl.formatNumber(d.checkins)}</td>
-                <td>{d.mood === null ? intl.formatMessage({ id: 'insights.heatmap.noMood' }) : word(d.mood)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartTable caption="insights.heatmap.caption" columns={['insights.heatmap.colDay', 'insights.heatmap.colEntries', 'insights.heatmap.colCheckins', 'insights.heatmap.colMood']} testId="insights-heatmap-table">
+        {days.map((d) => (
+          <tr key={d.day}>
+            <th scope="row">{dates.long(d.day)}</th>
+            <td>{intl.formatNumber(d.entries)}</td>
+            <td>{intl.formatNumber(d.checkins)}</td>
+            <td>{d.mood === null ? intl.formatMessage({ id: 'insights.heatmap.noMood' }) : word(d.mood)}</td>
+          </tr>
+        ))}
+      </ChartTable>
     </ChartSection>
   );
 }

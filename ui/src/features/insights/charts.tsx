@@ -18,6 +18,7 @@ import {
 import type { DayStat, FeelingCount } from '../../api';
 import type { MessageId } from '../../i18n';
 import { useFeelingName } from '../feelings/useFeelingName';
+import { ChartTable } from './ChartTable';
 import { meanMood, moodWord, parseDay, type MoodWord } from './model';
 import { useChartWidth } from './useChartWidth';
 
@@ -107,28 +108,15 @@ export function MoodSection({ days }: { days: readonly DayStat[] }) {
                 <Line type="monotone" dataKey="mood" isAnimationActive={false} connectNulls dot={{ r: 3 }} />
               </LineChart>
             </div>
-            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
-            <div className="insights-table-wrap" tabIndex={0} role="region" aria-label={intl.formatMessage({ id: 'insights.mood.caption' })}>
-              <table className="insights-table" data-testid="insights-mood-table">
-                <caption>{intl.formatMessage({ id: 'insights.mood.caption' })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{intl.formatMessage({ id: 'insights.mood.colDay' })}</th>
-                    <th scope="col">{intl.formatMessage({ id: 'insights.mood.colWord' })}</th>
-                    <th scope="col">{intl.formatMessage({ id: 'insights.mood.colValue' })}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {withMood.map((d) => (
-                    <tr key={d.day}>
-                      <th scope="row">{dates.long(d.day)}</th>
-                      <td>{word(d.mood)}</td>
-                      <td>{signed(d.mood)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ChartTable caption="insights.mood.caption" columns={['insights.mood.colDay', 'insights.mood.colWord', 'insights.mood.colValue']} testId="insights-mood-table">
+              {withMood.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row">{dates.long(d.day)}</th>
+                  <td>{word(d.mood)}</td>
+                  <td>{signed(d.mood)}</td>
+                </tr>
+              ))}
+            </ChartTable>
           </>
         )}
     </ChartSection>
@@ -178,28 +166,15 @@ export function FeelingsSection({ feelings }: { feelings: readonly FeelingCount[
                 <Bar dataKey="count" name={intl.formatMessage({ id: 'insights.feelings.colCount' })} isAnimationActive={false} barSize={20} />
               </BarChart>
             </div>
-            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
-            <div className="insights-table-wrap" tabIndex={0} role="region" aria-label={intl.formatMessage({ id: 'insights.feelings.caption' })}>
-              <table className="insights-table" data-testid="insights-feelings-table">
-                <caption>{intl.formatMessage({ id: 'insights.feelings.caption' })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{intl.formatMessage({ id: 'insights.feelings.colFeeling' })}</th>
-                    <th scope="col">{intl.formatMessage({ id: 'insights.feelings.colCount' })}</th>
-                    <th scope="col">{intl.formatMessage({ id: 'insights.feelings.colIntensity' })}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {feelings.map((f, i) => (
-                    <tr key={f.feeling}>
-                      <th scope="row">{data[i]!.name}</th>
-                      <td>{intl.formatNumber(f.count)}</td>
-                      <td>{intensity(f.meanIntensity)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ChartTable caption="insights.feelings.caption" columns={['insights.feelings.colFeeling', 'insights.feelings.colCount', 'insights.feelings.colIntensity']} testId="insights-feelings-table">
+              {feelings.map((f, i) => (
+                <tr key={f.feeling}>
+                  <th scope="row">{data[i]!.name}</th>
+                  <td>{intl.formatNumber(f.count)}</td>
+                  <td>{intensity(f.meanIntensity)}</td>
+                </tr>
+              ))}
+            </ChartTable>
           </>
         )}
     </ChartSection>
