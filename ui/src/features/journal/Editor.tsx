@@ -12,7 +12,7 @@ import { registerPendingSave } from '../../app/pendingSaves';
 import { Autosave, type DraftContent, type SaveStatus } from './autosave';
 import { applyEdit, formatEdit, type FormatKind } from './markdownFormat';
 import { SafeMarkdown } from './SafeMarkdown';
-import { usePromptTextSafe } from './promptText';
+import { usePromptText } from '../prompts/usePromptText';
 
 export type EditorProps = {
   /** The entry to edit; absent for a new entry. */
@@ -112,7 +112,7 @@ function EditorForm({
 }) {
   const intl = useIntl();
   const ids = useId();
-  const promptText = usePromptTextSafe();
+  const promptText = usePromptText();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const { announcement, announce } = useAnnouncement();

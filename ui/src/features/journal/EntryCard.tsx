@@ -2,7 +2,7 @@ import { useIntl } from 'react-intl';
 import type { EntrySummary } from '../../api';
 import { formatTime, wallClock } from './format';
 import { KIND_LABEL, KindIcon } from './kinds';
-import { useFeelingNames } from './feelingNames';
+import { useFeelingName } from '../feelings/useFeelingName';
 import './journal.css';
 
 export type EntryCardProps = {
@@ -20,7 +20,7 @@ export type EntryCardProps = {
  */
 export function EntryCard({ entry, onOpen, testId = 'entry-card', showDate = false }: EntryCardProps) {
   const intl = useIntl();
-  const feelingName = useFeelingNames();
+  const feelingName = useFeelingName();
   const kind = intl.formatMessage({ id: KIND_LABEL[entry.kind] });
   const time = formatTime(intl, entry.createdAt);
   const when = showDate

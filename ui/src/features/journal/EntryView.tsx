@@ -9,8 +9,8 @@ import type { MessageId } from '../../i18n';
 import { SafeMarkdown } from './SafeMarkdown';
 import { formatTime, wallClock } from './format';
 import { KIND_LABEL, KindIcon } from './kinds';
-import { useFeelingNames } from './feelingNames';
-import { usePromptTextSafe } from './promptText';
+import { useFeelingName } from '../feelings/useFeelingName';
+import { usePromptText } from '../prompts/usePromptText';
 import { useSensationName } from './sensationNames';
 
 const INTENSITY: Record<number, MessageId> = {
@@ -45,7 +45,7 @@ export function EntryView({
   const [entry, setEntry] = useState<Entry | null | 'problem'>(null);
   const [deleting, setDeleting] = useState(false);
   const [deleteProblem, setDeleteProblem] = useState(false);
-  const promptText = usePromptTextSafe();
+  const promptText = usePromptText();
 
   useEffect(() => {
     let current = true;
@@ -168,7 +168,7 @@ export function EntryView({
 
 function CheckinDetails({ checkin }: { checkin: Checkin }) {
   const intl = useIntl();
-  const feelingName = useFeelingNames();
+  const feelingName = useFeelingName();
   const sensationName = useSensationName();
   const feelings = [...checkin.feelings].sort((a, b) => b.intensity - a.intensity);
   const placed = checkin.pleasantness !== null && checkin.energy !== null;

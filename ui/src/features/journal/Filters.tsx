@@ -5,7 +5,7 @@ import { parseDate, type CalendarDate } from '@internationalized/date';
 import type { EntryKind, TagCount } from '../../api';
 import { Button } from '../../components/Button';
 import { KINDS, KIND_LABEL, KindIcon } from './kinds';
-import { useFeelingNames } from './feelingNames';
+import { useFeelingName } from '../feelings/useFeelingName';
 
 export type Filters = {
   kinds: EntryKind[];
@@ -48,7 +48,7 @@ export function FilterBar({
 }) {
   const intl = useIntl();
   const ids = useId();
-  const feelingName = useFeelingNames();
+  const feelingName = useFeelingName();
   const toggleKind = (kind: EntryKind, on: boolean) =>
     onChange({ ...filters, kinds: on ? [...filters.kinds, kind] : filters.kinds.filter((k) => k !== kind) });
   const feelingOptions = [...new Set([...(filters.feeling ? [filters.feeling] : []), ...feelings])];
