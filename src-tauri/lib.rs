@@ -4,7 +4,9 @@
 //! - domain modules (`vault`, `prefs`, `safety`, …) are plain Rust and never import `tauri`;
 //! - `commands` is the only module that knows about Tauri: it wires the domain to the window.
 
+pub mod backup;
 pub mod commands;
+pub mod goals;
 pub mod journal;
 pub mod prefs;
 pub mod safety;

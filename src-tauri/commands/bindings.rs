@@ -7,8 +7,18 @@
 use ts_rs::{Config, TS};
 
 use super::app::AppStatus;
+use super::backup::BackupStatus;
 use super::error::{CommandError, ErrorCode};
 use super::vault::{CreateVaultInput, CreatedVault};
+use crate::backup::{
+    BackupFile, BackupKind, BackupPlace, BackupSecret, BackupSummary, ExportFormat, ExportInput,
+    ExportResult, JobKind, JobProgress,
+};
+use crate::goals::{
+    CounselorWords, Goal, GoalArea, GoalCheckinPart, GoalDetail, GoalDraft, GoalReminder,
+    GoalStatus, GoalStep, Proposal, ProposalDecision, ProposalDraft, ProposalKind, ProposalOutcome,
+    ProposalStatus, ReminderSettings, StepDraft,
+};
 use crate::journal::{
     Checkin, CustomFeeling, CustomPrompt, DayStat, Entry, EntryDraft, EntryFilter, EntryKind,
     EntrySummary, FeelingCount, FeelingPick, Insights, JournalLibrary, SearchHit, SearchQuery,
@@ -72,6 +82,34 @@ pub fn typescript_bindings() -> String {
     declare::<CustomPrompt>(&cfg, &mut out);
     declare::<SnoozedPrompt>(&cfg, &mut out);
     declare::<JournalLibrary>(&cfg, &mut out);
+    declare::<GoalArea>(&cfg, &mut out);
+    declare::<GoalStatus>(&cfg, &mut out);
+    declare::<GoalReminder>(&cfg, &mut out);
+    declare::<GoalStep>(&cfg, &mut out);
+    declare::<StepDraft>(&cfg, &mut out);
+    declare::<GoalDraft>(&cfg, &mut out);
+    declare::<CounselorWords>(&cfg, &mut out);
+    declare::<Goal>(&cfg, &mut out);
+    declare::<GoalCheckinPart>(&cfg, &mut out);
+    declare::<GoalDetail>(&cfg, &mut out);
+    declare::<ProposalKind>(&cfg, &mut out);
+    declare::<ProposalStatus>(&cfg, &mut out);
+    declare::<Proposal>(&cfg, &mut out);
+    declare::<ProposalDraft>(&cfg, &mut out);
+    declare::<ProposalDecision>(&cfg, &mut out);
+    declare::<ProposalOutcome>(&cfg, &mut out);
+    declare::<ReminderSettings>(&cfg, &mut out);
+    declare::<BackupKind>(&cfg, &mut out);
+    declare::<BackupPlace>(&cfg, &mut out);
+    declare::<BackupFile>(&cfg, &mut out);
+    declare::<BackupStatus>(&cfg, &mut out);
+    declare::<JobKind>(&cfg, &mut out);
+    declare::<JobProgress>(&cfg, &mut out);
+    declare::<BackupSecret>(&cfg, &mut out);
+    declare::<BackupSummary>(&cfg, &mut out);
+    declare::<ExportFormat>(&cfg, &mut out);
+    declare::<ExportInput>(&cfg, &mut out);
+    declare::<ExportResult>(&cfg, &mut out);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

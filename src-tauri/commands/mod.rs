@@ -5,6 +5,7 @@
 //! that both exercise the same wiring (commands, state, ACL).
 
 mod app;
+mod backup;
 pub mod bindings;
 pub mod error;
 mod journal;

@@ -291,6 +291,8 @@ fn read_entry(conn: &Connection, id: i64) -> Result<Entry> {
         tags,
         prompt_id,
         checkin,
+        // Goal check-ins arrive with the goals feature (issue 6).
+        goal: None,
         day,
         created_at,
         updated_at,

@@ -70,6 +70,10 @@ pub struct EntryDraft {
     pub prompt_id: Option<String>,
     /// Only for `checkin` entries.
     pub checkin: Option<Checkin>,
+    /// Only for `goal_checkin` entries: which goal, what got in the way, the next step.
+    #[serde(default)]
+    #[ts(optional)]
+    pub goal: Option<crate::goals::GoalCheckinPart>,
 }
 
 /// A whole entry.
@@ -84,6 +88,10 @@ pub struct Entry {
     pub tags: Vec<String>,
     pub prompt_id: Option<String>,
     pub checkin: Option<Checkin>,
+    /// Only for `goal_checkin` entries.
+    #[serde(default)]
+    #[ts(optional)]
+    pub goal: Option<crate::goals::GoalCheckinPart>,
     pub day: String,
     pub created_at: String,
     pub updated_at: String,

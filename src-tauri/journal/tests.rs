@@ -45,6 +45,7 @@ fn free(body: &str) -> EntryDraft {
         tags: Vec::new(),
         prompt_id: None,
         checkin: None,
+        goal: None,
     }
 }
 

@@ -431,6 +431,7 @@ impl Workload {
             tags,
             prompt_id: None,
             checkin,
+            goal: None,
         }
     }
 }

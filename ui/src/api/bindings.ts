@@ -150,9 +150,17 @@ promptId: string | null,
 /**
  * Only for `checkin` entries.
  */
-checkin: Checkin | null, };
+checkin: Checkin | null, 
+/**
+ * Only for `goal_checkin` entries: which goal, what got in the way, the next step.
+ */
+goal?: GoalCheckinPart, };
 
-export type Entry = { id: number, kind: EntryKind, title: string | null, body: string, tags: Array<string>, promptId: string | null, checkin: Checkin | null, day: string, createdAt: string, updatedAt: string, 
+export type Entry = { id: number, kind: EntryKind, title: string | null, body: string, tags: Array<string>, promptId: string | null, checkin: Checkin | null, 
+/**
+ * Only for `goal_checkin` entries.
+ */
+goal?: GoalCheckinPart, day: string, createdAt: string, updatedAt: string, 
 /**
  * Set while the entry is in the trash.
  */
@@ -294,3 +302,185 @@ group: string | null, };
 export type SnoozedPrompt = { promptId: string, day: string, };
 
 export type JournalLibrary = { customFeelings: Array<CustomFeeling>, customPrompts: Array<CustomPrompt>, favouritePrompts: Array<string>, snoozedPrompts: Array<SnoozedPrompt>, };
+
+export type GoalArea = "feelings" | "friends" | "family" | "school" | "body" | "identity" | "boundaries" | "other";
+
+export type GoalStatus = "active" | "paused" | "done" | "let_go";
+
+export type GoalReminder = { 
+/**
+ * 0 = Monday … 6 = Sunday; empty means every day.
+ */
+weekdays: Array<number>, 
+/**
+ * `HH:MM`, 24-hour, local time.
+ */
+time: string, };
+
+export type GoalStep = { id: number, text: string, 
+/**
+ * When it was checked off; `null` while still to do.
+ */
+doneAt: string | null, };
+
+export type StepDraft = { id: number | null, text: string, done: boolean, };
+
+export type GoalDraft = { 
+/**
+ * `null` creates a goal; an id updates it.
+ */
+id: number | null, title: string, 
+/**
+ * "Why this matters to me".
+ */
+why: string | null, area: GoalArea | null, steps: Array<StepDraft>, 
+/**
+ * A gentle target date, `YYYY-MM-DD`.
+ */
+targetDate: string | null, madeWithCounselor: boolean, reminder: GoalReminder | null, };
+
+export type CounselorWords = { fromName: string, title: string, why: string | null, steps: Array<string>, note: string | null, };
+
+export type Goal = { id: number, title: string, why: string | null, area: GoalArea | null, steps: Array<GoalStep>, targetDate: string | null, status: GoalStatus, madeWithCounselor: boolean, reminder: GoalReminder | null, 
+/**
+ * Set when the goal came from a counselor's proposal.
+ */
+counselorWords: CounselorWords | null, createdAt: string, updatedAt: string, 
+/**
+ * When the status last changed (creation counts).
+ */
+statusChangedAt: string, 
+/**
+ * Goal check-ins in the journal (outside the trash).
+ */
+checkins: number, lastCheckinAt: string | null, };
+
+export type GoalCheckinPart = { goalId: number, 
+/**
+ * "What got in the way"
+ */
+inTheWay: string | null, 
+/**
+ * "What's the next step"
+ */
+nextStep: string | null, };
+
+export type GoalDetail = { goal: Goal, 
+/**
+ * Its check-in entries, newest first.
+ */
+checkins: Array<EntrySummary>, };
+
+export type ProposalKind = "goal" | "prompt";
+
+export type ProposalStatus = "pending" | "accepted" | "changed" | "declined";
+
+export type Proposal = { id: number, kind: ProposalKind, 
+/**
+ * The counselor's name as paired.
+ */
+fromName: string, receivedAt: string, title: string, why: string | null, steps: Array<string>, 
+/**
+ * A note from the counselor that came with it.
+ */
+note: string | null, 
+/**
+ * A suggestion about one of the person's goals (e.g. a next step). `forGoalMissing` is
+ * true when that goal has since been deleted: the proposal is then offered as a new goal.
+ */
+forGoalId: number | null, forGoalMissing: boolean, status: ProposalStatus, decidedAt: string | null, 
+/**
+ * The goal made from it, once accepted or changed.
+ */
+goalId: number | null, };
+
+export type ProposalDraft = { kind: ProposalKind, fromName: string, title: string, why: string | null, steps: Array<string>, note: string | null, forGoalId: number | null, 
+/**
+ * A stable id from the share file, so importing the same file twice adds nothing.
+ */
+sourceId: string | null, };
+
+export type ProposalDecision = { "kind": "accept" } | { "kind": "change", goal: GoalDraft | null, promptText: string | null, } | { "kind": "not_now" };
+
+export type ProposalOutcome = { proposal: Proposal, goal: Goal | null, };
+
+export type ReminderSettings = { 
+/**
+ * A daily check-in reminder at `HH:MM`; `null` for none.
+ */
+dailyCheckin: string | null, 
+/**
+ * Quiet hours `HH:MM`–`HH:MM` (may wrap past midnight): no reminder is shown inside them.
+ */
+quietFrom: string | null, quietTo: string | null, };
+
+export type BackupKind = "automatic" | "manual" | "before_restore";
+
+export type BackupPlace = "app" | "extra";
+
+export type BackupFile = { 
+/**
+ * Full path; pass it back to `inspect_backup` / `restore_backup`.
+ */
+path: string, fileName: string, 
+/**
+ * When the copy was made (from the file's header).
+ */
+madeAt: string, kind: BackupKind, place: BackupPlace, sizeBytes: number, };
+
+export type BackupStatus = { 
+/**
+ * When the newest backup (any kind, any place) was made.
+ */
+lastBackupAt: string | null, 
+/**
+ * The person's second backup folder, if chosen.
+ */
+extraFolder: string | null, 
+/**
+ * The last automatic backup's failure; `null` once a later one succeeds.
+ */
+problem: CommandError | null, };
+
+export type JobKind = "backup" | "restore" | "export";
+
+export type JobProgress = { job: JobKind, done: number, total: number, };
+
+export type BackupSecret = { "kind": "current" } | { "kind": "passphrase", value: string, } | { "kind": "recovery_code", value: string, };
+
+export type BackupSummary = { madeAt: string, 
+/**
+ * Entries outside the trash.
+ */
+entries: number, 
+/**
+ * First and last day with an entry, `YYYY-MM-DD`.
+ */
+firstDay: string | null, lastDay: string | null, 
+/**
+ * The Cove version that made it.
+ */
+appVersion: string, sizeBytes: number, 
+/**
+ * True when the backup is of the journal open now (same vault id).
+ */
+sameJournal: boolean, };
+
+export type ExportFormat = "markdown" | "json";
+
+export type ExportInput = { format: ExportFormat, 
+/**
+ * The folder the person chose; Cove writes a new `Cove export YYYY-MM-DD[ (n)]` folder
+ * (Markdown) or `Cove export YYYY-MM-DD[ (n)].json` file inside it, never overwriting.
+ */
+folder: string, 
+/**
+ * Language of the few headings Cove writes itself ("What's going on", …).
+ */
+language: Language, feelingNames: Record<string, string>, sensationNames: Record<string, string>, promptTexts: Record<string, string>, };
+
+export type ExportResult = { 
+/**
+ * The folder (Markdown) or file (JSON) written.
+ */
+path: string, files: number, entries: number, };

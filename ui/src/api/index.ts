@@ -1,8 +1,24 @@
 // The one module that talks to the backend. Screens call these typed functions and never
 // build an `invoke("…")` string themselves. Every failure is normalised to a `CommandError`.
 import { invoke } from '@tauri-apps/api/core';
+import { open as openDialog } from '@tauri-apps/plugin-dialog';
 import type {
   AppStatus,
+  BackupFile,
+  BackupSecret,
+  BackupStatus,
+  BackupSummary,
+  ExportInput,
+  ExportResult,
+  Goal,
+  GoalDetail,
+  GoalDraft,
+  GoalStatus,
+  JobProgress,
+  Proposal,
+  ProposalDecision,
+  ProposalOutcome,
+  ReminderSettings,
   CommandError,
   CreateVaultInput,
   CreatedVault,
@@ -237,4 +253,122 @@ export function getLibrary(): Promise<JournalLibrary> {
 
 export function saveLibrary(library: JournalLibrary): Promise<JournalLibrary> {
   return call<JournalLibrary>('save_library', { library });
+}
+
+// ── Goals ───────────────────────────────────────────────────────────────────────────────────
+// A goal check-in is a journal entry: `saveEntry` with kind `goal_checkin` and `goal` set.
+
+/** Every goal, active first, then paused, done and let go; newest first within each. */
+export function listGoals(): Promise<Goal[]> {
+  return call<Goal[]>('list_goals');
+}
+
+/** One goal with its check-ins (newest first). */
+export function getGoal(id: number): Promise<GoalDetail> {
+  return call<GoalDetail>('get_goal', { id });
+}
+
+/** Creates (`draft.id` null) or updates a goal; the steps are the whole list, in order. */
+export function saveGoal(draft: GoalDraft): Promise<Goal> {
+  return call<Goal>('save_goal', { draft });
+}
+
+export function setStepDone(goalId: number, stepId: number, done: boolean): Promise<Goal> {
+  return call<Goal>('set_step_done', { goalId, stepId, done });
+}
+
+export function setGoalStatus(id: number, status: GoalStatus): Promise<Goal> {
+  return call<Goal>('set_goal_status', { id, status });
+}
+
+/** Deletes the goal and its steps; its check-ins stay in the journal. */
+export function deleteGoal(id: number): Promise<null> {
+  return call<null>('delete_goal', { id });
+}
+
+/** The counselor's suggestions: pending first, then the decided ones, newest first. */
+export function listProposals(): Promise<Proposal[]> {
+  return call<Proposal[]>('list_proposals');
+}
+
+export function decideProposal(id: number, decision: ProposalDecision): Promise<ProposalOutcome> {
+  return call<ProposalOutcome>('decide_proposal', { id, decision });
+}
+
+export function getReminderSettings(): Promise<ReminderSettings> {
+  return call<ReminderSettings>('get_reminder_settings');
+}
+
+export function saveReminderSettings(settings: ReminderSettings): Promise<ReminderSettings> {
+  return call<ReminderSettings>('save_reminder_settings', { settings });
+}
+
+// ── Backups, restore, export ────────────────────────────────────────────────────────────────
+
+/** When the last backup was made, the second folder, and the last automatic backup's problem. */
+export function backupStatus(): Promise<BackupStatus> {
+  return call<BackupStatus>('backup_status');
+}
+
+/** Every backup file in Cove's own folder and the second folder, newest first. */
+export function listBackups(): Promise<BackupFile[]> {
+  return call<BackupFile[]>('list_backups');
+}
+
+/** Makes a manual backup (and copies it to the second folder). Poll `jobProgress` meanwhile. */
+export function backUpNow(): Promise<BackupFile> {
+  return call<BackupFile>('back_up_now');
+}
+
+/** Chooses (or, with `null`, forgets) the second backup folder; a copy is written there at once. */
+export function setBackupFolder(folder: string | null): Promise<BackupStatus> {
+  return call<BackupStatus>('set_backup_folder', { folder });
+}
+
+/** Opens a backup file and says what it holds; changes nothing. Works with no journal yet. */
+export function inspectBackup(path: string, secret: BackupSecret): Promise<BackupSummary> {
+  return call<BackupSummary>('inspect_backup', { path, secret });
+}
+
+/**
+ * Replaces the journal with the backup (the current journal is backed up first). Afterwards
+ * the restored journal is open (unlocked). Poll `jobProgress` meanwhile.
+ */
+export function restoreBackup(path: string, secret: BackupSecret): Promise<null> {
+  return call<null>('restore_backup', { path, secret });
+}
+
+/** Writes an unencrypted Markdown or JSON copy into a folder the person chose. */
+export function exportJournal(input: ExportInput): Promise<ExportResult> {
+  return call<ExportResult>('export_journal', { input });
+}
+
+/** The backup, restore or export running now, or `null`. Never needs the journal unlocked. */
+export function jobProgress(): Promise<JobProgress | null> {
+  return call<JobProgress | null>('job_progress');
+}
+
+/** The system's file chooser for a backup file; `null` when the person cancels. */
+export async function pickBackupFile(title: string): Promise<string | null> {
+  try {
+    const picked = await openDialog({
+      title,
+      multiple: false,
+      directory: false,
+      filters: [{ name: 'Cove backup', extensions: ['covebackup'] }],
+    });
+    return typeof picked === 'string' ? picked : null;
+  } catch (raw) {
+    throw normaliseError(raw);
+  }
+}
+
+/** The system's folder chooser; `null` when the person cancels. */
+export async function pickFolder(title: string): Promise<string | null> {
+  try {
+    const picked = await openDialog({ title, multiple: false, directory: true });
+    return typeof picked === 'string' ? picked : null;
+  } catch (raw) {
+    throw normaliseError(raw);
+  }
 }
