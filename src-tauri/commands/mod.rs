@@ -131,7 +131,9 @@ pub fn run() {
                 let _ = window.show();
                 let _ = window.set_focus();
             }
-        }));
+        }))
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init());
     if let Err(err) = app_builder(builder, None).run(tauri::generate_context!()) {
         // No user text can be in this error; it is about the window system or the config.
         log::error!("Cove could not start: {err}");
