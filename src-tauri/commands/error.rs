@@ -26,6 +26,12 @@ pub enum ErrorCode {
     Internal,
     /// The entry (or other item) asked for does not exist (any more).
     NotFound,
+    /// The file chosen is not a Cove backup (or share file) at all.
+    NotABackup,
+    /// The backup file is damaged or incomplete (cut short, changed, checksum wrong).
+    BackupDamaged,
+    /// The file was made by a newer version of Cove than this one.
+    TooNew,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

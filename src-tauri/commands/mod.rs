@@ -124,8 +124,8 @@ pub(crate) fn with_state<R: Runtime>(builder: Builder<R>, state: Option<AppState
 /// Starts the real app: single instance first (a second launch focuses the first window),
 /// then Cove's own wiring.
 pub fn run() {
-    let builder =
-        Builder::default().plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+    let builder = Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
                 let _ = window.unminimize();
                 let _ = window.show();

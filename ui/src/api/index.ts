@@ -57,6 +57,9 @@ const ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'busy',
   'internal',
   'not_found',
+  'not_a_backup',
+  'backup_damaged',
+  'too_new',
 ]);
 
 /** A failed command. Carries the backend's stable code; screens choose their own words by code. */
