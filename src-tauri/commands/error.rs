@@ -4,6 +4,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::backup::export::ExportError;
+use crate::backup::BackupError;
+use crate::goals::GoalsError;
 use crate::journal::JournalError;
 use crate::safety::SafetyError;
 use crate::vault::VaultError;
@@ -107,6 +110,49 @@ impl From<JournalError> for CommandError {
             JournalError::InvalidInput(message) => Self::new(ErrorCode::InvalidInput, message),
             JournalError::NotFound => Self::new(ErrorCode::NotFound, err.to_string()),
             JournalError::Vault(err) => err.into(),
+        }
+    }
+}
+
+impl From<GoalsError> for CommandError {
+    fn from(err: GoalsError) -> Self {
+        match err {
+            GoalsError::InvalidInput(message) => Self::new(ErrorCode::InvalidInput, message),
+            GoalsError::NotFound(message) => Self::new(ErrorCode::NotFound, message),
+            GoalsError::Vault(err) => err.into(),
+        }
+    }
+}
+
+impl From<BackupError> for CommandError {
+    fn from(err: BackupError) -> Self {
+        let err = match err {
+            BackupError::Vault(err) => return err.into(),
+            other => other,
+        };
+        let code = match &err {
+            BackupError::Vault(_) => ErrorCode::Internal,
+            BackupError::NotABackup => ErrorCode::NotABackup,
+            BackupError::Damaged(_) => ErrorCode::BackupDamaged,
+            BackupError::TooNew => ErrorCode::TooNew,
+            BackupError::WrongSecret => ErrorCode::WrongSecret,
+            BackupError::StorageFull | BackupError::ExtraFolderFull => ErrorCode::StorageFull,
+            BackupError::Storage { .. } | BackupError::ExtraFolderFailed => ErrorCode::Storage,
+            BackupError::ExtraFolderMissing | BackupError::NotFound => ErrorCode::NotFound,
+            BackupError::InvalidInput(_) => ErrorCode::InvalidInput,
+            BackupError::Cancelled => ErrorCode::Locked,
+        };
+        Self::new(code, err.to_string())
+    }
+}
+
+impl From<ExportError> for CommandError {
+    fn from(err: ExportError) -> Self {
+        match err {
+            ExportError::InvalidInput(message) => Self::new(ErrorCode::InvalidInput, message),
+            ExportError::StorageFull => Self::new(ErrorCode::StorageFull, err.to_string()),
+            ExportError::Io(message) => Self::new(ErrorCode::Storage, message),
+            ExportError::Journal(err) => err.into(),
         }
     }
 }

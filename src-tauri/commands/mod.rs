@@ -8,6 +8,7 @@ mod app;
 mod backup;
 pub mod bindings;
 pub mod error;
+mod goals;
 mod journal;
 mod safety;
 mod state;
@@ -59,6 +60,24 @@ pub const COMMANDS: &[&str] = &[
     "get_insights",
     "get_library",
     "save_library",
+    "list_goals",
+    "get_goal",
+    "save_goal",
+    "set_step_done",
+    "set_goal_status",
+    "delete_goal",
+    "list_proposals",
+    "decide_proposal",
+    "get_reminder_settings",
+    "save_reminder_settings",
+    "backup_status",
+    "list_backups",
+    "back_up_now",
+    "set_backup_folder",
+    "inspect_backup",
+    "restore_backup",
+    "export_journal",
+    "job_progress",
 ];
 
 /// Registers Cove's state and commands on any runtime (the real one, or the mock one in tests).
@@ -85,6 +104,8 @@ pub(crate) fn with_state<R: Runtime>(builder: Builder<R>, state: Option<AppState
             app.manage(AppState::open(&dir));
         }
         app::show_saved_title(app.handle());
+        // Reminders fire for the app's whole life, locked or not (from the mirror).
+        goals::start_reminders(app.handle());
         Ok(())
     });
     builder.invoke_handler(tauri::generate_handler![
@@ -118,6 +139,24 @@ pub(crate) fn with_state<R: Runtime>(builder: Builder<R>, state: Option<AppState
         journal::get_insights,
         journal::get_library,
         journal::save_library,
+        goals::list_goals,
+        goals::get_goal,
+        goals::save_goal,
+        goals::set_step_done,
+        goals::set_goal_status,
+        goals::delete_goal,
+        goals::list_proposals,
+        goals::decide_proposal,
+        goals::get_reminder_settings,
+        goals::save_reminder_settings,
+        backup::backup_status,
+        backup::list_backups,
+        backup::back_up_now,
+        backup::set_backup_folder,
+        backup::inspect_backup,
+        backup::restore_backup,
+        backup::export_journal,
+        backup::job_progress,
     ])
 }
 

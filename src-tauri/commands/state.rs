@@ -2,9 +2,12 @@
 //! second process can open the same vault) and, while unlocked, the open vault.
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::atomic::AtomicUsize;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::time::Duration;
 
 use super::error::{CommandError, CommandResult, ErrorCode};
+use crate::backup::{CancelToken, JobTracker};
 use crate::vault::{
     calibrate_kdf, DeviceSecretStore, KdfParams, KeychainStatus, OsKeychain, Vault, VaultDir,
     KDF_TARGET,
@@ -20,6 +23,8 @@ pub struct AppState {
     keychain_status: OnceLock<KeychainStatus>,
     /// Argon2id parameters measured once per run for about `KDF_TARGET` on this machine.
     kdf: OnceLock<KdfParams>,
+    /// Backups: progress of the running job, one backup at a time, cancelling on lock.
+    pub(crate) backups: BackupState,
 }
 
 impl AppState {
@@ -35,7 +40,14 @@ impl AppState {
             keychain,
             keychain_status: OnceLock::new(),
             kdf: OnceLock::new(),
+            backups: BackupState::default(),
         }
+    }
+
+    /// When the automatic backup starts after an unlock; `None` turns automatic backups off
+    /// (command tests that count backup files).
+    pub fn set_automatic_backups(&self, first_delay: Option<Duration>) {
+        *lock(&self.backups.automatic) = first_delay;
     }
 
     pub fn keychain_status(&self) -> KeychainStatus {
@@ -73,5 +85,82 @@ impl AppState {
             Some(vault) => f(vault),
             None => Err(CommandError::locked()),
         }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // These mutexes guard plain values that are always left consistent.
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// How long after an unlock the automatic backup starts (the first screen gets the disk first).
+pub const AUTOMATIC_BACKUP_DELAY: Duration = Duration::from_secs(3);
+
+/// What the backup commands share: the running job's progress (read by `job_progress` without
+/// the session mutex), the one-backup-at-a-time lock, the unlocked session's cancel token
+/// (locking cancels it: a running backup stops, the automatic thread ends, the key copy is
+/// dropped), and the last problem to show on the Backups screen.
+pub(crate) struct BackupState {
+    pub jobs: JobTracker,
+    /// Automatic-backup threads alive now (0 or 1 once the previous one has noticed its end).
+    pub automatic_threads: AtomicUsize,
+    running: Mutex<()>,
+    session: Mutex<Option<Arc<CancelToken>>>,
+    problem: Mutex<Option<CommandError>>,
+    automatic: Mutex<Option<Duration>>,
+}
+
+impl Default for BackupState {
+    fn default() -> Self {
+        BackupState {
+            jobs: JobTracker::new(),
+            automatic_threads: AtomicUsize::new(0),
+            running: Mutex::new(()),
+            session: Mutex::new(None),
+            problem: Mutex::new(None),
+            automatic: Mutex::new(Some(AUTOMATIC_BACKUP_DELAY)),
+        }
+    }
+}
+
+impl BackupState {
+    /// Held while a backup or restore runs: they never overlap. Taken before the session mutex.
+    pub fn running(&self) -> MutexGuard<'_, ()> {
+        lock(&self.running)
+    }
+
+    /// A journal was just unlocked: a fresh cancel token (the previous one is cancelled).
+    pub fn begin_session(&self) -> Arc<CancelToken> {
+        let token = CancelToken::new();
+        if let Some(old) = lock(&self.session).replace(token.clone()) {
+            old.cancel();
+        }
+        token
+    }
+
+    /// The journal is being locked: cancel whatever backup runs for it.
+    pub fn end_session(&self) {
+        if let Some(old) = lock(&self.session).take() {
+            old.cancel();
+        }
+    }
+
+    /// The unlocked session's token, if a journal is unlocked.
+    pub fn session_token(&self) -> Option<Arc<CancelToken>> {
+        lock(&self.session).clone()
+    }
+
+    /// The first delay of automatic backups, or `None` when they are off.
+    pub fn automatic_delay(&self) -> Option<Duration> {
+        *lock(&self.automatic)
+    }
+
+    pub fn problem(&self) -> Option<CommandError> {
+        lock(&self.problem).clone()
+    }
+
+    /// Records the outcome of the last backup: a problem, or `None` after a full success.
+    pub fn set_problem(&self, problem: Option<CommandError>) {
+        *lock(&self.problem) = problem;
     }
 }

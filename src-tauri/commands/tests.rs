@@ -623,3 +623,726 @@ fn unlocking_deletes_what_has_been_in_the_trash_over_30_days() {
     invoke(&t, "unlock_with_passphrase", json!({ "passphrase": PASS })).expect("unlock");
     assert_eq!(count(&state), 1, "the expired entry went at unlock");
 }
+
+// ── Goals ───────────────────────────────────────────────────────────────────────────────────
+
+fn goal_draft(title: &str) -> Value {
+    json!({ "draft": { "id": null, "title": title, "why": "  for me  ", "area": "friends",
+                       "steps": [{ "id": null, "text": " Say hi to Jo ", "done": false },
+                                 { "id": null, "text": "", "done": false }],
+                       "targetDate": null, "madeWithCounselor": false,
+                       "reminder": { "weekdays": [2, 0], "time": "17:30" } } })
+}
+
+#[test]
+fn goals_commands_need_the_vault_unlocked() {
+    let t = test_app();
+    let calls = [
+        ("list_goals", json!({})),
+        ("get_goal", json!({ "id": 1 })),
+        ("save_goal", goal_draft("x")),
+        (
+            "set_step_done",
+            json!({ "goalId": 1, "stepId": 1, "done": true }),
+        ),
+        ("set_goal_status", json!({ "id": 1, "status": "paused" })),
+        ("delete_goal", json!({ "id": 1 })),
+        ("list_proposals", json!({})),
+        (
+            "decide_proposal",
+            json!({ "id": 1, "decision": { "kind": "not_now" } }),
+        ),
+        ("get_reminder_settings", json!({})),
+        (
+            "save_reminder_settings",
+            json!({ "settings": { "dailyCheckin": "09:00" } }),
+        ),
+    ];
+    // No journal yet, then a locked one.
+    for _ in 0..2 {
+        for (cmd, args) in &calls {
+            assert_eq!(
+                error_code(invoke(&t, cmd, args.clone()).unwrap_err()),
+                "locked",
+                "{cmd}"
+            );
+        }
+        if !t._app.state::<AppState>().dir().expect("dir").exists() {
+            create_vault(&t);
+            invoke(&t, "lock", json!({})).expect("lock");
+        }
+    }
+    assert!(
+        calls.iter().all(|(cmd, _)| COMMANDS.contains(cmd)),
+        "every goals command is registered"
+    );
+}
+
+#[test]
+fn goals_round_trip_save_list_get_check_in_and_decide_through_the_commands() {
+    let t = test_app();
+    create_vault(&t);
+    let saved = invoke(&t, "save_goal", goal_draft("  Make a friend  ")).expect("save");
+    let id = saved["id"].as_i64().expect("id");
+    assert_eq!(saved["title"], json!("Make a friend"));
+    assert_eq!(saved["why"], json!("for me"));
+    assert_eq!(saved["status"], json!("active"));
+    assert_eq!(saved["steps"].as_array().map(Vec::len), Some(1));
+    assert_eq!(saved["steps"][0]["text"], json!("Say hi to Jo"));
+    assert_eq!(saved["steps"][0]["doneAt"], Value::Null);
+    assert_eq!(
+        saved["reminder"],
+        json!({ "weekdays": [0, 2], "time": "17:30" })
+    );
+    assert_eq!(saved["checkins"], json!(0));
+    assert_eq!(
+        invoke(&t, "list_goals", json!({})).expect("list"),
+        json!([saved.clone()])
+    );
+
+    let step_id = saved["steps"][0]["id"].clone();
+    let checked = invoke(
+        &t,
+        "set_step_done",
+        json!({ "goalId": id, "stepId": step_id, "done": true }),
+    )
+    .expect("check");
+    assert!(checked["steps"][0]["doneAt"].is_string(), "{checked}");
+
+    // A goal check-in is a journal entry.
+    let entry = invoke(
+        &t,
+        "save_entry",
+        json!({ "draft": { "id": null, "kind": "goal_checkin", "title": null,
+                           "body": "Went better than I thought", "tags": [], "promptId": null,
+                           "checkin": { "feelings": [{ "feeling": "proud", "intensity": 4,
+                                                       "valence": 1 }] },
+                           "goal": { "goalId": id, "inTheWay": "Nerves",
+                                     "nextStep": "Ask Jo to lunch" } } }),
+    )
+    .expect("goal check-in");
+    assert_eq!(
+        entry["goal"],
+        json!({ "goalId": id, "inTheWay": "Nerves", "nextStep": "Ask Jo to lunch" })
+    );
+    let detail = invoke(&t, "get_goal", json!({ "id": id })).expect("get");
+    assert_eq!(detail["goal"]["checkins"], json!(1));
+    assert_eq!(detail["goal"]["lastCheckinAt"], entry["createdAt"]);
+    assert_eq!(detail["checkins"][0]["id"], entry["id"]);
+    assert_eq!(detail["checkins"][0]["kind"], json!("goal_checkin"));
+
+    let paused = invoke(
+        &t,
+        "set_goal_status",
+        json!({ "id": id, "status": "let_go" }),
+    )
+    .expect("let go");
+    assert_eq!(paused["status"], json!("let_go"));
+
+    // A proposal (as the share import will add it), then the person's answer.
+    let proposal = t
+        ._app
+        .state::<AppState>()
+        .with_vault(|vault| {
+            Ok(crate::goals::add_proposal(
+                vault.conn(),
+                crate::goals::ProposalDraft {
+                    kind: crate::goals::ProposalKind::Goal,
+                    from_name: "Ms. Alvarez".into(),
+                    title: "Join a club".into(),
+                    why: None,
+                    steps: vec!["Look at the club list".into()],
+                    note: None,
+                    for_goal_id: None,
+                    source_id: Some("share-7".into()),
+                },
+                crate::journal::local_now(),
+            )?)
+        })
+        .expect("add proposal");
+    let listed = invoke(&t, "list_proposals", json!({})).expect("proposals");
+    assert_eq!(listed[0]["id"], json!(proposal.id));
+    assert_eq!(listed[0]["status"], json!("pending"));
+    assert_eq!(listed[0]["forGoalMissing"], json!(false));
+    let changed = invoke(
+        &t,
+        "decide_proposal",
+        json!({ "id": proposal.id,
+                "decision": { "kind": "change", "promptText": null,
+                              "goal": { "id": null, "title": "Try the art club", "why": null,
+                                        "area": null, "steps": [], "targetDate": null,
+                                        "madeWithCounselor": true, "reminder": null } } }),
+    )
+    .expect("change");
+    assert_eq!(changed["proposal"]["status"], json!("changed"));
+    assert_eq!(changed["goal"]["title"], json!("Try the art club"));
+    assert_eq!(
+        changed["goal"]["counselorWords"]["title"],
+        json!("Join a club")
+    );
+    let twice = invoke(
+        &t,
+        "decide_proposal",
+        json!({ "id": proposal.id, "decision": { "kind": "accept" } }),
+    );
+    assert_eq!(error_code(twice.unwrap_err()), "invalid_input");
+
+    // Reminder settings.
+    let settings = invoke(
+        &t,
+        "save_reminder_settings",
+        json!({ "settings": { "dailyCheckin": "20:00", "quietFrom": "22:00",
+                              "quietTo": "07:00" } }),
+    )
+    .expect("save settings");
+    assert_eq!(
+        invoke(&t, "get_reminder_settings", json!({})).expect("get settings"),
+        settings
+    );
+    let bad = invoke(
+        &t,
+        "save_reminder_settings",
+        json!({ "settings": { "dailyCheckin": "25:00" } }),
+    );
+    assert_eq!(error_code(bad.unwrap_err()), "invalid_input");
+
+    // An empty title: invalid_input with plain words; nothing saved.
+    let err = invoke(&t, "save_goal", goal_draft("   ")).unwrap_err();
+    assert_eq!(error_code(err.clone()), "invalid_input");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("title")));
+    assert_eq!(
+        invoke(&t, "list_goals", json!({}))
+            .expect("list")
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+
+    // Survives lock and unlock; delete keeps the check-in in the journal.
+    invoke(&t, "lock", json!({})).expect("lock");
+    invoke(&t, "unlock_with_passphrase", json!({ "passphrase": PASS })).expect("unlock");
+    invoke(&t, "delete_goal", json!({ "id": id })).expect("delete");
+    let gone = invoke(&t, "get_goal", json!({ "id": id })).unwrap_err();
+    assert_eq!(error_code(gone.clone()), "not_found");
+    assert!(gone["message"].as_str().is_some_and(|m| !m.is_empty()));
+    assert_eq!(
+        invoke(&t, "get_entry", json!({ "id": entry["id"] })).expect("entry")["goal"]["goalId"],
+        json!(id)
+    );
+}
+
+// ── Reminders: the schedule mirror outside the vault ───────────────────────────────────────
+
+/// Words of the person's (and the counselor's) in the tests below: none may reach the mirror.
+const GOAL_WORDS: &[&str] = &[
+    "Ottoline",
+    "Say hi to Jo",
+    "for me",
+    "Alvarez",
+    "Join a club",
+    "club list",
+    "pottery",
+    "Sam",
+];
+
+/// `reminders.json` as JSON, after checking that it holds none of the words above.
+fn reminder_mirror(t: &TestApp) -> Value {
+    let text = std::fs::read_to_string(data_dir(t).join(crate::vault::REMINDERS_FILE))
+        .expect("the mirror exists");
+    for words in GOAL_WORDS {
+        assert!(
+            !text.contains(words),
+            "{words:?} leaked into the mirror: {text}"
+        );
+    }
+    serde_json::from_str(&text).expect("mirror json")
+}
+
+#[test]
+fn every_reminder_change_and_unlock_rewrites_the_mirror_with_times_only() {
+    let t = backup_app(false);
+    create_vault(&t);
+    // Created: an empty schedule.
+    let m = reminder_mirror(&t);
+    assert_eq!(m["reminders"], json!([]));
+    assert_eq!(m["dailyCheckin"], Value::Null);
+
+    let goal = invoke(&t, "save_goal", goal_draft("Phone Grandma Ottoline")).expect("save");
+    let id = goal["id"].as_i64().expect("id");
+    let first = json!([{ "weekdays": [0, 2], "time": "17:30" }]);
+    assert_eq!(reminder_mirror(&t)["reminders"], first);
+
+    invoke(
+        &t,
+        "set_goal_status",
+        json!({ "id": id, "status": "paused" }),
+    )
+    .expect("pause");
+    assert_eq!(reminder_mirror(&t)["reminders"], json!([]));
+    invoke(
+        &t,
+        "set_goal_status",
+        json!({ "id": id, "status": "active" }),
+    )
+    .expect("resume");
+    assert_eq!(reminder_mirror(&t)["reminders"], first);
+
+    invoke(
+        &t,
+        "save_reminder_settings",
+        json!({ "settings": { "dailyCheckin": "20:00", "quietFrom": "22:00",
+                              "quietTo": "07:00" } }),
+    )
+    .expect("settings");
+    let m = reminder_mirror(&t);
+    assert_eq!(
+        (&m["dailyCheckin"], &m["quietFrom"], &m["quietTo"]),
+        (&json!("20:00"), &json!("22:00"), &json!("07:00"))
+    );
+    let backup = invoke(&t, "back_up_now", json!({})).expect("back up");
+
+    // A counselor's proposal turned into a goal with a reminder.
+    let proposal = t
+        ._app
+        .state::<AppState>()
+        .with_vault(|vault| {
+            Ok(crate::goals::add_proposal(
+                vault.conn(),
+                crate::goals::ProposalDraft {
+                    kind: crate::goals::ProposalKind::Goal,
+                    from_name: "Ms. Alvarez".into(),
+                    title: "Join a club".into(),
+                    why: None,
+                    steps: vec!["Look at the club list".into()],
+                    note: None,
+                    for_goal_id: None,
+                    source_id: None,
+                },
+                crate::journal::local_now(),
+            )?)
+        })
+        .expect("add proposal");
+    assert_eq!(
+        reminder_mirror(&t)["reminders"],
+        first,
+        "a proposal alone changes nothing"
+    );
+    invoke(
+        &t,
+        "decide_proposal",
+        json!({ "id": proposal.id,
+                "decision": { "kind": "change", "promptText": null,
+                              "goal": { "id": null, "title": "Try pottery", "why": null,
+                                        "area": null, "steps": [], "targetDate": null,
+                                        "madeWithCounselor": true,
+                                        "reminder": { "weekdays": [], "time": "08:00" } } } }),
+    )
+    .expect("decide");
+    let both = json!([{ "weekdays": [], "time": "08:00" },
+                      { "weekdays": [0, 2], "time": "17:30" }]);
+    assert_eq!(reminder_mirror(&t)["reminders"], both);
+
+    invoke(&t, "delete_goal", json!({ "id": id })).expect("delete");
+    assert_eq!(
+        reminder_mirror(&t)["reminders"],
+        json!([{ "weekdays": [], "time": "08:00" }])
+    );
+
+    // A stale or damaged mirror catches up at the next unlock.
+    invoke(&t, "lock", json!({})).expect("lock");
+    std::fs::write(data_dir(&t).join(crate::vault::REMINDERS_FILE), b"{}").expect("stale");
+    invoke(&t, "unlock_with_passphrase", json!({ "passphrase": PASS })).expect("unlock");
+    let m = reminder_mirror(&t);
+    assert_eq!(m["reminders"], json!([{ "weekdays": [], "time": "08:00" }]));
+    assert_eq!(m["dailyCheckin"], json!("20:00"));
+
+    // Restoring a backup: the mirror follows the restored journal.
+    invoke(
+        &t,
+        "restore_backup",
+        json!({ "path": backup["path"], "secret": { "kind": "current" } }),
+    )
+    .expect("restore");
+    assert_eq!(reminder_mirror(&t)["reminders"], first);
+}
+
+#[test]
+fn the_reminder_thread_checks_the_mirror_while_the_journal_is_locked() {
+    let t = test_app();
+    create_vault(&t);
+    let now = crate::journal::local_now().format("%H:%M").to_string();
+    invoke(
+        &t,
+        "save_reminder_settings",
+        json!({ "settings": { "dailyCheckin": now } }),
+    )
+    .expect("settings");
+    invoke(&t, "lock", json!({})).expect("lock");
+    assert_eq!(
+        invoke(&t, "app_status", json!({})).expect("status")["unlocked"],
+        json!(false)
+    );
+    assert_eq!(reminder_mirror(&t)["fired"], json!({}));
+    // What the app's setup does (the mock runtime never runs it); a second start is a no-op.
+    super::goals::start_reminders(t._app.handle());
+    super::goals::start_reminders(t._app.handle());
+    // Its first look, as the app starts, notes the due reminder from the mirror (without a
+    // notification: the person is there) — with the journal locked.
+    let mut mirror = Value::Null;
+    for _ in 0..100 {
+        mirror = reminder_mirror(&t);
+        if mirror["fired"].get("daily").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(
+        mirror["fired"]["daily"].is_string(),
+        "the reminder thread ran while locked: {mirror}"
+    );
+    assert_eq!(mirror["lastNotified"], Value::Null);
+    assert_eq!(
+        invoke(&t, "app_status", json!({})).expect("status")["unlocked"],
+        json!(false),
+        "still locked"
+    );
+}
+
+// ── Backups, restore, export (issue 9) ─────────────────────────────────────────────────────
+
+/// A test app whose automatic backups are off (so the tests can count backup files), or start
+/// at once when `automatic` is set.
+fn backup_app(automatic: bool) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = AppState::open(&dir.path().join("data"));
+    state.set_automatic_backups(automatic.then_some(std::time::Duration::ZERO));
+    build_test_app(dir, state)
+}
+
+fn data_dir(t: &TestApp) -> std::path::PathBuf {
+    t._dir.path().join("data")
+}
+
+fn entry_total(t: &TestApp) -> i64 {
+    invoke(
+        t,
+        "list_entries",
+        json!({ "query": { "filter": { "kinds": [], "feelings": [], "tags": [],
+                                       "from": null, "to": null },
+                           "cursor": null, "limit": 50 } }),
+    )
+    .expect("list")["total"]
+        .as_i64()
+        .expect("total")
+}
+
+#[test]
+fn backup_commands_need_the_vault_unlocked_except_inspect_restore_and_progress() {
+    let t = backup_app(false);
+    for cmd in [
+        "backup_status",
+        "list_backups",
+        "back_up_now",
+        "set_backup_folder",
+    ] {
+        let err = invoke(&t, cmd, json!({ "folder": null })).expect_err(cmd);
+        assert_eq!(error_code(err), "locked", "{cmd}");
+    }
+    let err = invoke(
+        &t,
+        "export_journal",
+        json!({ "input": { "format": "json", "folder": t._dir.path(), "language": "en",
+                           "feelingNames": {}, "sensationNames": {}, "promptTexts": {} } }),
+    )
+    .expect_err("export");
+    assert_eq!(error_code(err), "locked");
+    assert_eq!(
+        invoke(&t, "job_progress", json!({})).expect("progress"),
+        Value::Null
+    );
+    // Inspecting works without a journal: a missing file is `not_found`, not `locked`.
+    let missing = t._dir.path().join("none.covebackup");
+    let err = invoke(
+        &t,
+        "inspect_backup",
+        json!({ "path": missing, "secret": { "kind": "passphrase", "value": PASS } }),
+    )
+    .expect_err("inspect");
+    assert_eq!(error_code(err), "not_found");
+    let err = invoke(
+        &t,
+        "inspect_backup",
+        json!({ "path": "relative.covebackup", "secret": { "kind": "current" } }),
+    )
+    .expect_err("relative");
+    assert_eq!(error_code(err), "invalid_input");
+}
+
+#[test]
+fn back_up_now_lists_inspects_and_restores_through_the_commands() {
+    let t = backup_app(false);
+    create_vault(&t);
+    invoke(&t, "save_entry", draft("Before the backup")).expect("save");
+    let status = invoke(&t, "backup_status", json!({})).expect("status");
+    assert_eq!(status["lastBackupAt"], Value::Null);
+    assert_eq!(status["problem"], Value::Null);
+
+    let file = invoke(&t, "back_up_now", json!({})).expect("back up");
+    assert_eq!(file["kind"], json!("manual"));
+    assert_eq!(file["place"], json!("app"));
+    assert!(file["fileName"]
+        .as_str()
+        .is_some_and(|n| n.starts_with("cove-") && n.ends_with("-manual.covebackup")));
+    let listed = invoke(&t, "list_backups", json!({})).expect("list");
+    assert_eq!(listed, json!([file.clone()]));
+    let status = invoke(&t, "backup_status", json!({})).expect("status");
+    assert_eq!(status["lastBackupAt"], file["madeAt"]);
+    assert_eq!(
+        invoke(&t, "job_progress", json!({})).expect("p"),
+        Value::Null
+    );
+
+    invoke(&t, "save_entry", draft("After the backup")).expect("save");
+    assert_eq!(entry_total(&t), 2);
+    let summary = invoke(
+        &t,
+        "inspect_backup",
+        json!({ "path": file["path"], "secret": { "kind": "current" } }),
+    )
+    .expect("inspect");
+    assert_eq!(summary["entries"], json!(1));
+    assert_eq!(summary["sameJournal"], json!(true));
+    assert_eq!(summary["madeAt"], file["madeAt"]);
+    assert_eq!(summary["appVersion"], json!(env!("CARGO_PKG_VERSION")));
+
+    invoke(
+        &t,
+        "restore_backup",
+        json!({ "path": file["path"], "secret": { "kind": "current" } }),
+    )
+    .expect("restore");
+    // Unlocked on the restored journal, with the entry from before the backup only.
+    assert_eq!(
+        invoke(&t, "app_status", json!({})).expect("status")["unlocked"],
+        json!(true)
+    );
+    assert_eq!(entry_total(&t), 1);
+    let kinds: Vec<Value> = invoke(&t, "list_backups", json!({}))
+        .expect("list")
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|f| f["kind"].clone())
+        .collect();
+    assert!(kinds.contains(&json!("before_restore")), "{kinds:?}");
+    // The journal that was replaced comes back from its before-restore backup.
+    let before = invoke(&t, "list_backups", json!({}))
+        .expect("list")
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|f| f["kind"] == json!("before_restore"))
+        .cloned()
+        .expect("before");
+    invoke(
+        &t,
+        "restore_backup",
+        json!({ "path": before["path"], "secret": { "kind": "passphrase", "value": PASS } }),
+    )
+    .expect("restore the before-restore backup");
+    assert_eq!(entry_total(&t), 2);
+
+    // Locked: restoring over an existing journal is refused.
+    invoke(&t, "lock", json!({})).expect("lock");
+    let err = invoke(
+        &t,
+        "restore_backup",
+        json!({ "path": file["path"], "secret": { "kind": "passphrase", "value": PASS } }),
+    )
+    .expect_err("locked");
+    assert_eq!(error_code(err), "locked");
+    // Inspecting with the passphrase works while locked; `current` needs the journal open.
+    let summary = invoke(
+        &t,
+        "inspect_backup",
+        json!({ "path": file["path"], "secret": { "kind": "passphrase", "value": PASS } }),
+    )
+    .expect("inspect while locked");
+    assert_eq!(summary["sameJournal"], json!(true));
+    let err = invoke(
+        &t,
+        "inspect_backup",
+        json!({ "path": file["path"], "secret": { "kind": "current" } }),
+    )
+    .expect_err("current while locked");
+    assert_eq!(error_code(err), "locked");
+}
+
+#[test]
+fn a_fresh_install_restores_a_backup_and_ends_up_unlocked() {
+    let home = backup_app(false);
+    create_vault(&home);
+    invoke(&home, "save_entry", draft("Written on the old laptop")).expect("save");
+    let file = invoke(&home, "back_up_now", json!({})).expect("back up");
+    let moved = home._dir.path().join("moved.covebackup");
+    std::fs::copy(file["path"].as_str().expect("path"), &moved).expect("copy");
+
+    let fresh = backup_app(false);
+    let status = invoke(&fresh, "app_status", json!({})).expect("status");
+    assert_eq!(status["vaultExists"], json!(false));
+    let err = invoke(
+        &fresh,
+        "inspect_backup",
+        json!({ "path": moved, "secret": { "kind": "passphrase", "value": "wrong words" } }),
+    )
+    .expect_err("wrong");
+    assert_eq!(error_code(err), "wrong_secret");
+    let summary = invoke(
+        &fresh,
+        "inspect_backup",
+        json!({ "path": moved, "secret": { "kind": "passphrase", "value": PASS } }),
+    )
+    .expect("inspect");
+    assert_eq!(summary["entries"], json!(1));
+    assert_eq!(summary["sameJournal"], json!(false));
+    invoke(
+        &fresh,
+        "restore_backup",
+        json!({ "path": moved, "secret": { "kind": "passphrase", "value": PASS } }),
+    )
+    .expect("restore");
+    let status = invoke(&fresh, "app_status", json!({})).expect("status");
+    assert_eq!(status["vaultExists"], json!(true));
+    assert_eq!(status["unlocked"], json!(true));
+    assert_eq!(entry_total(&fresh), 1);
+    assert_eq!(
+        invoke(&fresh, "get_profile", json!({})).expect("profile")["name"],
+        json!("Sam")
+    );
+    // Not a backup at all.
+    let png = fresh._dir.path().join("photo.covebackup");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n....").expect("png");
+    let err = invoke(
+        &fresh,
+        "inspect_backup",
+        json!({ "path": png, "secret": { "kind": "current" } }),
+    )
+    .expect_err("png");
+    assert_eq!(error_code(err), "not_a_backup");
+}
+
+#[test]
+fn the_second_folder_is_checked_gets_a_copy_at_once_and_a_missing_one_is_a_problem() {
+    let t = backup_app(false);
+    create_vault(&t);
+    let data = data_dir(&t);
+    let err = invoke(&t, "set_backup_folder", json!({ "folder": data })).expect_err("inside");
+    assert_eq!(error_code(err), "invalid_input");
+    let err = invoke(
+        &t,
+        "set_backup_folder",
+        json!({ "folder": t._dir.path().join("missing") }),
+    )
+    .expect_err("missing");
+    assert_eq!(error_code(err), "invalid_input");
+
+    let stick = t._dir.path().join("stick");
+    std::fs::create_dir(&stick).expect("stick");
+    let status = invoke(&t, "set_backup_folder", json!({ "folder": stick })).expect("set");
+    assert_eq!(status["extraFolder"], json!(stick.to_string_lossy()));
+    assert_eq!(status["problem"], Value::Null);
+    let on_stick: Vec<_> = std::fs::read_dir(&stick).expect("list").flatten().collect();
+    assert_eq!(on_stick.len(), 1, "a copy is written there at once");
+    let places: Vec<Value> = invoke(&t, "list_backups", json!({}))
+        .expect("list")
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|f| f["place"].clone())
+        .collect();
+    assert!(places.contains(&json!("app")) && places.contains(&json!("extra")));
+
+    // Unplugged: the backup is still made in Cove's folder, and the problem is reported.
+    std::fs::rename(&stick, t._dir.path().join("away")).expect("unplug");
+    invoke(&t, "back_up_now", json!({})).expect("Cove's copy is made");
+    let status = invoke(&t, "backup_status", json!({})).expect("status");
+    assert_eq!(status["problem"]["code"], json!("not_found"));
+    // Back again: the next backup clears it.
+    std::fs::rename(t._dir.path().join("away"), &stick).expect("plug");
+    invoke(&t, "back_up_now", json!({})).expect("backup");
+    let status = invoke(&t, "backup_status", json!({})).expect("status");
+    assert_eq!(status["problem"], Value::Null);
+
+    let status = invoke(&t, "set_backup_folder", json!({ "folder": null })).expect("forget");
+    assert_eq!(status["extraFolder"], Value::Null);
+}
+
+#[test]
+fn an_automatic_backup_follows_the_unlock_and_its_thread_ends_on_lock() {
+    let t = backup_app(true);
+    let threads = |t: &TestApp| {
+        t._app
+            .state::<AppState>()
+            .backups
+            .automatic_threads
+            .load(Ordering::SeqCst)
+    };
+    create_vault(&t);
+    let mut automatic = None;
+    for _ in 0..200 {
+        let listed = invoke(&t, "list_backups", json!({})).expect("list");
+        automatic = listed
+            .as_array()
+            .and_then(|a| a.iter().find(|f| f["kind"] == json!("automatic")).cloned());
+        if automatic.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let automatic = automatic.expect("an automatic backup after creating the journal");
+    assert_eq!(automatic["place"], json!("app"));
+    assert_eq!(threads(&t), 1);
+    // Unlocking again the same day makes no second automatic backup.
+    invoke(&t, "lock", json!({})).expect("lock");
+    invoke(&t, "unlock_with_passphrase", json!({ "passphrase": PASS })).expect("unlock");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let count = invoke(&t, "list_backups", json!({}))
+        .expect("list")
+        .as_array()
+        .map_or(0, Vec::len);
+    assert_eq!(count, 1);
+    invoke(&t, "lock", json!({})).expect("lock");
+    let mut ended = false;
+    for _ in 0..50 {
+        if threads(&t) == 0 {
+            ended = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(ended, "the automatic-backup thread ends on lock");
+}
+
+#[test]
+fn export_runs_through_the_command_and_refuses_cove_s_own_folder() {
+    let t = backup_app(false);
+    create_vault(&t);
+    invoke(&t, "save_entry", draft("An entry to export")).expect("save");
+    let input = |folder: &std::path::Path| {
+        json!({ "input": { "format": "json", "folder": folder, "language": "en",
+                           "feelingNames": {}, "sensationNames": {}, "promptTexts": {} } })
+    };
+    let err = invoke(&t, "export_journal", input(&data_dir(&t))).expect_err("inside");
+    assert_eq!(error_code(err), "invalid_input");
+    let out = t._dir.path().join("exports");
+    std::fs::create_dir(&out).expect("dir");
+    let result = invoke(&t, "export_journal", input(&out)).expect("export");
+    assert_eq!(result["entries"], json!(1));
+    assert!(result["path"]
+        .as_str()
+        .is_some_and(|p| p.ends_with(".json") && std::path::Path::new(p).exists()));
+    assert_eq!(
+        invoke(&t, "job_progress", json!({})).expect("p"),
+        Value::Null
+    );
+}

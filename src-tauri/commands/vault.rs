@@ -5,7 +5,7 @@
 
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use super::error::{CommandError, CommandResult, ErrorCode};
@@ -30,7 +30,8 @@ pub struct CreatedVault {
 }
 
 #[tauri::command(async)]
-pub fn create_vault(
+pub fn create_vault<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     input: CreateVaultInput,
 ) -> CommandResult<CreatedVault> {
@@ -48,7 +49,9 @@ pub fn create_vault(
     prefs.mode = Some(input.mode);
     prefs.save(dir.path())?;
     super::journal::after_open(&vault);
+    super::goals::after_open(&vault);
     *session = Some(vault);
+    super::backup::start_automatic(&app);
     Ok(CreatedVault {
         recovery_code: code.expose_grouped().to_string(),
     })
@@ -63,7 +66,8 @@ pub fn confirm_recovery_code(
 }
 
 #[tauri::command(async)]
-pub fn unlock_with_passphrase(
+pub fn unlock_with_passphrase<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     passphrase: SecretString,
 ) -> CommandResult<()> {
@@ -72,25 +76,34 @@ pub fn unlock_with_passphrase(
     if session.is_none() {
         let vault = Vault::unlock_with_passphrase(dir, &passphrase)?;
         super::journal::after_open(&vault);
+        super::goals::after_open(&vault);
         *session = Some(vault);
+        super::backup::start_automatic(&app);
     }
     Ok(())
 }
 
 #[tauri::command(async)]
-pub fn unlock_with_pin(state: State<'_, AppState>, pin: SecretString) -> CommandResult<()> {
+pub fn unlock_with_pin<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    pin: SecretString,
+) -> CommandResult<()> {
     let dir = state.dir()?;
     let mut session = state.session()?;
     if session.is_none() {
         let vault = Vault::unlock_with_pin(dir, &pin, &*state.keychain)?;
         super::journal::after_open(&vault);
+        super::goals::after_open(&vault);
         *session = Some(vault);
+        super::backup::start_automatic(&app);
     }
     Ok(())
 }
 
 #[tauri::command(async)]
-pub fn reset_passphrase_with_recovery_code(
+pub fn reset_passphrase_with_recovery_code<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     code: SecretString,
     new_passphrase: SecretString,
@@ -108,13 +121,17 @@ pub fn reset_passphrase_with_recovery_code(
         state.kdf_params(),
     )?;
     super::journal::after_open(&vault);
+    super::goals::after_open(&vault);
     *session = Some(vault);
+    super::backup::start_automatic(&app);
     Ok(())
 }
 
 /// Drops the data key and closes the database. Safe to call when already locked.
 #[tauri::command(async)]
 pub fn lock(state: State<'_, AppState>) -> CommandResult<()> {
+    // First stop any running backup (it holds a copy of the key, not the session).
+    state.backups.end_session();
     if let Some(vault) = state.session()?.take() {
         vault.lock();
     }

@@ -33,9 +33,16 @@ fn corrupt() -> JournalError {
     ))
 }
 
-/// The columns of an [`EntrySummary`], on the alias `e` (see [`summary_from_row`]).
+/// The columns of an [`EntrySummary`], on the alias `e` (see [`summary_from_row`]). The
+/// fallback text for an entry without body text is the check-in's "what's going on", or for a
+/// goal check-in "what got in the way" / "the next step".
 pub(crate) const SUMMARY_COLUMNS: &str = "e.id, e.kind, e.title, substr(e.body, 1, 800), \
-     substr(json_extract(e.checkin, '$.goingOn'), 1, 800), e.mood, e.prompt_id, e.day, \
+     substr(CASE WHEN e.kind = 'goal_checkin' THEN \
+         coalesce(json_extract(e.checkin, '$.goingOn'), \
+                  (SELECT coalesce(gc.in_the_way, gc.next_step) FROM goal_checkins gc \
+                   WHERE gc.entry_id = e.id)) \
+         ELSE json_extract(e.checkin, '$.goingOn') END, 1, 800), \
+     e.mood, e.prompt_id, e.day, \
      e.created_at, e.updated_at, e.deleted_at, e.created_ms, \
      (SELECT json_group_array(tag) FROM \
         (SELECT tag FROM entry_tags WHERE entry_id = e.id ORDER BY pos)), \
@@ -100,6 +107,7 @@ pub fn save_entry(
             if clean.is_empty() {
                 return Ok(None);
             }
+            check_goal(&tx, &clean, None)?;
             let id = insert(&tx, &clean, &now)?;
             read_entry(&tx, id)?
         }
@@ -119,6 +127,7 @@ pub fn save_entry(
             if same_content(&existing, &clean) {
                 return Ok(Some(existing));
             }
+            check_goal(&tx, &clean, existing.goal.as_ref())?;
             update(&tx, id, &clean, &now)?;
             read_entry(&tx, id)?
         }
@@ -134,6 +143,36 @@ fn same_content(existing: &Entry, clean: &CleanDraft) -> bool {
         && existing.tags == clean.tags
         && existing.prompt_id == clean.prompt_id
         && existing.checkin == clean.checkin
+        && existing.goal == clean.goal
+}
+
+/// A goal check-in must name a goal that exists; an entry that already names a goal keeps
+/// that link even after the goal was deleted (its words stay editable).
+fn check_goal(
+    conn: &Connection,
+    clean: &CleanDraft,
+    stored: Option<&crate::goals::GoalCheckinPart>,
+) -> Result<()> {
+    let Some(goal) = &clean.goal else {
+        return Ok(());
+    };
+    if stored.is_some_and(|s| s.goal_id == goal.goal_id) {
+        return Ok(());
+    }
+    let found = conn
+        .query_row(
+            "SELECT 1 FROM goals WHERE id = ?1",
+            params![goal.goal_id],
+            |_| Ok(()),
+        )
+        .optional()?;
+    if found.is_none() {
+        return Err(JournalError::invalid(
+            "That goal isn't here anymore, so this check-in couldn't be linked to it. \
+             Please choose the goal again.",
+        ));
+    }
+    Ok(())
 }
 
 fn checkin_json(clean: &CleanDraft) -> Result<Option<String>> {
@@ -148,16 +187,21 @@ fn checkin_json(clean: &CleanDraft) -> Result<Option<String>> {
         .transpose()
 }
 
-/// The check-in's texts as one searchable string.
+/// The check-in's texts as one searchable string (for a goal check-in also "what got in the
+/// way" and "the next step").
 fn checkin_text(clean: &CleanDraft) -> String {
-    let Some(c) = &clean.checkin else {
-        return String::new();
-    };
-    [c.going_on.as_deref(), c.helped.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join("\n")
+    let c = clean.checkin.as_ref();
+    let g = clean.goal.as_ref();
+    [
+        c.and_then(|c| c.going_on.as_deref()),
+        c.and_then(|c| c.helped.as_deref()),
+        g.and_then(|g| g.in_the_way.as_deref()),
+        g.and_then(|g| g.next_step.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("\n")
 }
 
 fn insert(conn: &Connection, clean: &CleanDraft, now: &DateTime<FixedOffset>) -> Result<i64> {
@@ -211,7 +255,7 @@ fn update(
     write_children(conn, id, clean, true)
 }
 
-/// The rows of `entry_tags` and `entry_feelings` for an entry.
+/// The rows of `entry_tags`, `entry_feelings` and `goal_checkins` for an entry.
 fn write_children(conn: &Connection, id: i64, clean: &CleanDraft, replace: bool) -> Result<()> {
     if replace {
         conn.execute("DELETE FROM entry_tags WHERE entry_id = ?1", params![id])?;
@@ -219,6 +263,14 @@ fn write_children(conn: &Connection, id: i64, clean: &CleanDraft, replace: bool)
             "DELETE FROM entry_feelings WHERE entry_id = ?1",
             params![id],
         )?;
+        conn.execute("DELETE FROM goal_checkins WHERE entry_id = ?1", params![id])?;
+    }
+    if let Some(g) = &clean.goal {
+        conn.prepare_cached(
+            "INSERT INTO goal_checkins (entry_id, goal_id, in_the_way, next_step)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![id, g.goal_id, g.in_the_way, g.next_step])?;
     }
     let mut tags = conn.prepare_cached(
         "INSERT INTO entry_tags (entry_id, pos, tag, tag_key) VALUES (?1, ?2, ?3, ?4)",
@@ -243,8 +295,10 @@ fn read_entry(conn: &Connection, id: i64) -> Result<Entry> {
             "SELECT e.kind, e.title, e.body, e.prompt_id, e.checkin, e.day, e.created_at,
                     e.updated_at, e.deleted_at,
                     (SELECT json_group_array(tag) FROM
-                        (SELECT tag FROM entry_tags WHERE entry_id = e.id ORDER BY pos))
-             FROM entries e WHERE e.id = ?1",
+                        (SELECT tag FROM entry_tags WHERE entry_id = e.id ORDER BY pos)),
+                    g.goal_id, g.in_the_way, g.next_step
+             FROM entries e LEFT JOIN goal_checkins g ON g.entry_id = e.id
+             WHERE e.id = ?1",
             params![id],
             |r| {
                 Ok((
@@ -258,6 +312,15 @@ fn read_entry(conn: &Connection, id: i64) -> Result<Entry> {
                     r.get::<_, String>(7)?,
                     r.get::<_, Option<String>>(8)?,
                     json_list(r.get(9)?)?,
+                    r.get::<_, Option<i64>>(10)?
+                        .map(|goal_id| -> rusqlite::Result<_> {
+                            Ok(crate::goals::GoalCheckinPart {
+                                goal_id,
+                                in_the_way: r.get(11)?,
+                                next_step: r.get(12)?,
+                            })
+                        })
+                        .transpose()?,
                 ))
             },
         )
@@ -273,6 +336,7 @@ fn read_entry(conn: &Connection, id: i64) -> Result<Entry> {
         updated_at,
         deleted_at,
         tags,
+        goal,
     )) = row
     else {
         return Err(JournalError::NotFound);
@@ -291,8 +355,7 @@ fn read_entry(conn: &Connection, id: i64) -> Result<Entry> {
         tags,
         prompt_id,
         checkin,
-        // Goal check-ins arrive with the goals feature (issue 6).
-        goal: None,
+        goal,
         day,
         created_at,
         updated_at,
@@ -303,6 +366,19 @@ fn read_entry(conn: &Connection, id: i64) -> Result<Entry> {
 /// The whole entry, in the trash or not.
 pub fn get_entry(conn: &Connection, id: i64) -> Result<Entry> {
     read_entry(conn, id)
+}
+
+/// The check-ins on one goal outside the trash, newest first (for the goal view).
+pub(crate) fn goal_checkin_summaries(conn: &Connection, goal_id: i64) -> Result<Vec<EntrySummary>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM goal_checkins g CROSS JOIN entries e ON e.id = g.entry_id
+         WHERE g.goal_id = ?1 AND e.deleted_at IS NULL
+         ORDER BY e.created_ms DESC, e.id DESC"
+    ))?;
+    let items = stmt
+        .query_map(params![goal_id], |r| summary_from_row(r).map(|(s, _)| s))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(items)
 }
 
 fn exists(conn: &Connection, id: i64) -> Result<bool> {

@@ -9,7 +9,9 @@
 //! Storage (schema v2, `src-tauri/vault/migrations.rs`): `entries` (one row per entry, the body
 //! last), `entry_tags` and `entry_feelings` (for filters and insights), `entries_fts` (FTS5 over
 //! title, body, the check-in's texts and the tags, kept in sync by triggers), and the settings
-//! row `journal_library` (JSON) for the person's own words and prompt choices.
+//! row `journal_library` (JSON) for the person's own words and prompt choices. Schema v3 adds
+//! `goal_checkins`: the goal part of `goal_checkin` entries (which goal, what got in the way,
+//! the next step), whose texts are searched with the check-in's texts.
 
 mod entries;
 mod library;
@@ -30,6 +32,7 @@ pub use entries::{
     delete_entry, empty_trash, get_entry, list_entries, list_tags, list_trash, purge_entry,
     purge_expired, restore_entry, save_entry, TRASH_DAYS,
 };
+pub(crate) use entries::{goal_checkin_summaries, stamp};
 pub use library::{load_library, save_library};
 pub use model::*;
 pub use search::search_entries;

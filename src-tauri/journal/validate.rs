@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::model::{Checkin, EntryDraft, EntryFilter, EntryKind, FeelingPick};
 use super::{JournalError, Result};
+use crate::goals::GoalCheckinPart;
 
 /// Largest body, in bytes of UTF-8 (a 1 MB entry fits comfortably).
 pub const BODY_MAX_BYTES: usize = 2 * 1024 * 1024;
@@ -37,15 +38,21 @@ pub struct CleanDraft {
     pub tags: Vec<String>,
     pub prompt_id: Option<String>,
     pub checkin: Option<Checkin>,
+    /// Only for `goal_checkin` entries.
+    pub goal: Option<GoalCheckinPart>,
 }
 
 impl CleanDraft {
-    /// Nothing in it worth keeping (a prompt id alone does not count).
+    /// Nothing in it worth keeping (a prompt id alone does not count, nor a goal id alone).
     pub fn is_empty(&self) -> bool {
         self.title.is_none()
             && self.body.trim().is_empty()
             && self.tags.is_empty()
             && self.checkin.as_ref().is_none_or(checkin_is_empty)
+            && self
+                .goal
+                .as_ref()
+                .is_none_or(|g| g.in_the_way.is_none() && g.next_step.is_none())
     }
 
     /// The mood this entry adds to its day: the pad's pleasantness when placed, otherwise the
@@ -123,6 +130,11 @@ pub fn clean_draft(draft: EntryDraft) -> Result<CleanDraft> {
     };
     let checkin = match draft.kind {
         EntryKind::Checkin => Some(clean_checkin(draft.checkin.unwrap_or_default())?),
+        // A goal check-in may carry feelings (and the pad); an empty one is stored as none.
+        EntryKind::GoalCheckin => match draft.checkin {
+            Some(c) => Some(clean_checkin(c)?).filter(|c| !checkin_is_empty(c)),
+            None => None,
+        },
         _ => {
             if draft.checkin.is_some() {
                 return Err(JournalError::invalid(
@@ -132,6 +144,15 @@ pub fn clean_draft(draft: EntryDraft) -> Result<CleanDraft> {
             None
         }
     };
+    let goal = match (draft.kind, draft.goal) {
+        (EntryKind::GoalCheckin, Some(g)) => Some(clean_goal_part(g)?),
+        (_, None) => None,
+        (_, Some(_)) => {
+            return Err(JournalError::invalid(
+                "Only a goal check-in can be linked to a goal. Please check in from the goal.",
+            ))
+        }
+    };
     Ok(CleanDraft {
         kind: draft.kind,
         title,
@@ -139,6 +160,32 @@ pub fn clean_draft(draft: EntryDraft) -> Result<CleanDraft> {
         tags,
         prompt_id,
         checkin,
+        goal,
+    })
+}
+
+/// The goal part of a goal check-in: blank texts → `None`, the texts otherwise kept as typed,
+/// each within the check-in box limit. Whether the goal exists is checked when saving.
+pub fn clean_goal_part(g: GoalCheckinPart) -> Result<GoalCheckinPart> {
+    if g.goal_id <= 0 {
+        return Err(JournalError::invalid(
+            "That goal isn't here anymore. Please choose the goal again.",
+        ));
+    }
+    let in_the_way = non_blank(g.in_the_way);
+    let next_step = non_blank(g.next_step);
+    for text in [&in_the_way, &next_step].into_iter().flatten() {
+        if chars(text) > CHECKIN_TEXT_MAX_CHARS {
+            return Err(JournalError::invalid(format!(
+                "Each box in a check-in can hold up to {CHECKIN_TEXT_MAX_CHARS} characters. \
+                 For more, a journal entry has all the room you need."
+            )));
+        }
+    }
+    Ok(GoalCheckinPart {
+        goal_id: g.goal_id,
+        in_the_way,
+        next_step,
     })
 }
 

@@ -48,9 +48,27 @@ pub(crate) fn open_database(path: &Path, dek: &[u8; KEY_LEN], create: bool) -> R
     Ok(conn)
 }
 
+/// Opens an existing SQLCipher file keyed with `dek` and proves the key with one read, without
+/// touching its journal mode, pragmas or schema (backups and their checks use this: the copy
+/// connection, the integrity checks on a fresh copy, reading a backup's database).
+pub(crate) fn open_keyed(
+    path: &Path,
+    dek: &[u8; KEY_LEN],
+    flags: OpenFlags,
+) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    apply_key(&conn, dek)?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
+    conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
+    Ok(conn)
+}
+
 /// `PRAGMA key = "x'<hex>'"`: SQLCipher's raw-key form, so no PBKDF2 runs on open. The
 /// statement text is built in zeroizing memory (rusqlite passes it to SQLite without copying).
-fn apply_key(conn: &Connection, dek: &[u8; KEY_LEN]) -> Result<()> {
+fn apply_key(conn: &Connection, dek: &[u8; KEY_LEN]) -> rusqlite::Result<()> {
     let mut sql = Zeroizing::new(String::with_capacity(32 + KEY_LEN * 2));
     sql.push_str("PRAGMA key = \"x'");
     for b in dek.iter() {

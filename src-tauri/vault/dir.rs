@@ -12,7 +12,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use super::error::{Result, VaultError};
 use super::fsutil::{ensure_private_dir, open_private, restrict_if_exists, write_atomic};
 use super::kdf::KdfParams;
-use super::slots::{KeyFile, SlotKdf, SlotKind};
+use super::slots::{KeyFile, SlotKdf, SlotKind, VaultId};
+use super::swap::{self, SwitchStep};
 
 /// The encrypted SQLCipher database.
 pub const DB_FILE: &str = "cove.db";
@@ -22,6 +23,9 @@ pub const KEYS_FILE: &str = "cove.keys";
 pub const KEYS_PREV_FILE: &str = "cove.keys.prev";
 /// Plaintext, non-secret preferences for the lock screen.
 pub const PREFS_FILE: &str = "prefs.json";
+/// Plaintext mirror of the reminder schedule (times and weekdays only), so reminders can fire
+/// while the journal is locked (`goals/mirror.rs`).
+pub const REMINDERS_FILE: &str = "reminders.json";
 /// The lock file; holding an exclusive lock on it means "this process owns the vault".
 pub const LOCK_FILE: &str = "cove.lock";
 
@@ -86,6 +90,13 @@ impl VaultDir {
                 keys_guard: Mutex::new(()),
             }),
         };
+        // A restore interrupted after its commit point is finished before anything reads the
+        // folder; staged files of one that never reached it are cleared (`swap.rs`).
+        if swap::finish_interrupted_restore(&dir.inner.path)
+            .map_err(|e| VaultError::io("finish restoring a backup", e))?
+        {
+            log::warn!("finished a restore that was interrupted");
+        }
         dir.tidy()?;
         Ok(dir)
     }
@@ -101,6 +112,7 @@ impl VaultDir {
             KEYS_FILE,
             KEYS_PREV_FILE,
             PREFS_FILE,
+            REMINDERS_FILE,
         ] {
             restrict_if_exists(&self.file(name))
                 .map_err(|e| VaultError::io("protect its files", e))?;
@@ -143,6 +155,40 @@ impl VaultDir {
                 "passphrase slot without argon2id".into(),
             )),
         }
+    }
+
+    /// The id of the journal in this folder (read from its key file, which is not secret), or
+    /// `None` when there is no readable key file.
+    pub(crate) fn stored_vault_id(&self) -> Option<VaultId> {
+        self.load_keys(true).ok().map(|k| k.file.vault_id)
+    }
+
+    /// The current key file as bytes (falling back to `cove.keys.prev` like an unlock), for a
+    /// restore of this same journal that keeps today's key slots.
+    pub(crate) fn key_file_bytes(&self) -> Result<Vec<u8>> {
+        let _guard = self.keys_guard();
+        self.load_keys(true)?.file.to_bytes()
+    }
+
+    /// Switches the folder to the staged restore (`swap.rs`). The caller has closed the old
+    /// journal. `stop_after` plays a crash after that step (tests only; `None` in the app).
+    pub(crate) fn switch_to_staged(&self, stop_after: Option<SwitchStep>) -> Result<()> {
+        let _guard = self.keys_guard();
+        swap::switch_to_staged(self.path(), stop_after)
+            .map_err(|e| VaultError::io("switch to the restored journal", e))
+    }
+
+    /// Finishes a restore interrupted after its commit point (also done by [`VaultDir::open`]).
+    pub(crate) fn finish_interrupted_restore(&self) -> Result<()> {
+        let _guard = self.keys_guard();
+        swap::finish_interrupted_restore(self.path())
+            .map(|_| ())
+            .map_err(|e| VaultError::io("finish restoring a backup", e))
+    }
+
+    /// Removes the staged files of a restore that is abandoned before its commit point.
+    pub(crate) fn discard_staged(&self) -> Result<()> {
+        swap::discard_staged(self.path()).map_err(|e| VaultError::io("tidy its data folder", e))
     }
 
     pub(crate) fn file(&self, name: &str) -> PathBuf {

@@ -118,11 +118,75 @@ const MIGRATIONS: &[M<'static>] = &[
              VALUES (new.id, new.title, new.body, new.checkin_text, new.tag_text);
          END;",
     ),
+    // v3: goals (`src-tauri/goals/`). Ids are AUTOINCREMENT so the id of a deleted goal (or
+    // step, or proposal) is never given to a new one: goal check-ins and proposals keep the id
+    // of a deleted goal (a dangling link that reads as "that goal is gone"), and a stale step
+    // id must never match another step. Steps have an explicit position. `goal_checkins` holds
+    // the goal part of `goal_checkin` entries and goes with its entry.
+    M::up(
+        "CREATE TABLE goals (
+             id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+             status              TEXT NOT NULL,
+             created_ms          INTEGER NOT NULL,
+             created_at          TEXT NOT NULL,
+             updated_at          TEXT NOT NULL,
+             status_changed_at   TEXT NOT NULL,
+             area                TEXT,
+             target_date         TEXT,
+             made_with_counselor INTEGER NOT NULL DEFAULT 0,
+             reminder            TEXT,
+             counselor_words     TEXT,
+             title               TEXT NOT NULL,
+             why                 TEXT
+         );
+         CREATE INDEX goals_list ON goals (status, created_ms DESC, id DESC);
+
+         CREATE TABLE goal_steps (
+             id      INTEGER PRIMARY KEY AUTOINCREMENT,
+             goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+             pos     INTEGER NOT NULL,
+             done_at TEXT,
+             text    TEXT NOT NULL
+         );
+         CREATE INDEX goal_steps_goal ON goal_steps (goal_id, pos);
+
+         CREATE TABLE goal_checkins (
+             entry_id   INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
+             goal_id    INTEGER NOT NULL,
+             in_the_way TEXT,
+             next_step  TEXT
+         );
+         CREATE INDEX goal_checkins_goal ON goal_checkins (goal_id, entry_id);
+
+         CREATE TABLE proposals (
+             id          INTEGER PRIMARY KEY AUTOINCREMENT,
+             source_id   TEXT UNIQUE,
+             kind        TEXT NOT NULL,
+             status      TEXT NOT NULL,
+             received_ms INTEGER NOT NULL,
+             received_at TEXT NOT NULL,
+             decided_at  TEXT,
+             for_goal_id INTEGER,
+             goal_id     INTEGER REFERENCES goals (id) ON DELETE SET NULL,
+             from_name   TEXT NOT NULL,
+             title       TEXT NOT NULL,
+             why         TEXT,
+             steps       TEXT NOT NULL DEFAULT '[]',
+             note        TEXT
+         );
+         CREATE INDEX proposals_goal ON proposals (goal_id);",
+    ),
 ];
 
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
+}
+
+/// The newest schema version this build knows (`PRAGMA user_version` after all migrations).
+/// A backup made at a higher version comes from a newer Cove and is refused.
+pub fn latest_version() -> u32 {
+    MIGRATIONS.len() as u32
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ mod profile;
 mod recovery;
 pub mod settings;
 mod slots;
+mod swap;
 
 use std::fmt;
 
@@ -27,7 +28,9 @@ use rusqlite::Connection;
 use secrecy::{ExposeSecret, SecretBox, SecretString};
 use zeroize::Zeroizing;
 
-pub use dir::{VaultDir, DB_FILE, KEYS_FILE, KEYS_PREV_FILE, LOCK_FILE, PREFS_FILE};
+pub use dir::{
+    VaultDir, DB_FILE, KEYS_FILE, KEYS_PREV_FILE, LOCK_FILE, PREFS_FILE, REMINDERS_FILE,
+};
 pub use error::{Result, VaultError};
 pub use kdf::{calibrate_kdf, KdfParams};
 pub use keychain::{
@@ -37,11 +40,16 @@ pub use keychain::{
 pub use profile::{Profile, PROFILE_FIELD_MAX_CHARS};
 pub use recovery::RecoveryCode;
 pub use slots::{VaultId, MAX_PIN_ATTEMPTS};
+pub use swap::{SwitchStep, RESTORE_MARKER, STAGED_DB, STAGED_KEYS};
+
+pub(crate) use db::open_keyed;
+pub(crate) use kdf::KEY_LEN;
+pub(crate) use slots::DataKey;
 
 use dir::PrevPolicy;
-use kdf::{normalize_passphrase, KEY_LEN};
+use kdf::normalize_passphrase;
 use keychain::REASON_BROKEN;
-use slots::{keys_equal, DataKey, KeyFile, Slot, SlotKdf, SlotKind, SlotSecret};
+use slots::{keys_equal, KeyFile, Slot, SlotKdf, SlotKind, SlotSecret};
 
 /// How long unlocking with the passphrase should take on this machine (`calibrate_kdf`).
 pub const KDF_TARGET: std::time::Duration = std::time::Duration::from_millis(500);
@@ -395,6 +403,29 @@ impl Vault {
         self.vault_id
     }
 
+    /// What a backup needs to copy this journal on its own connection (with a zeroizing copy of
+    /// the data key), so the session is not held while the copy runs.
+    pub fn backup_source(&self) -> BackupSource {
+        BackupSource {
+            dir: self.dir.clone(),
+            vault_id: self.vault_id,
+            dek: copy_key(&self.dek),
+        }
+    }
+
+    /// A zeroizing copy of the data key (to read a backup of this same journal).
+    pub(crate) fn data_key_copy(&self) -> DataKey {
+        copy_key(&self.dek)
+    }
+
+    /// Opens the journal in `dir` with a data key already unwrapped elsewhere (a restore that
+    /// just opened the backup's key slots with the person's passphrase or recovery code).
+    pub(crate) fn open_with_data_key(dir: &VaultDir, dek: DataKey) -> Result<Vault> {
+        let _guard = dir.keys_guard();
+        let loaded = dir.load_keys(true)?;
+        Vault::open_with_dek(dir, loaded.file.vault_id, dek)
+    }
+
     /// The chosen name and pronouns (empty profile if never saved).
     pub fn profile(&self) -> Result<Profile> {
         profile::load_profile(&self.conn)
@@ -444,6 +475,108 @@ impl Vault {
         }
         Ok(file)
     }
+}
+
+/// Everything a backup needs to copy the open journal without holding the session: the data
+/// folder, the journal's id and a zeroizing copy of the data key. Drop it as soon as the backup
+/// ends (locking cancels a running backup, which drops it).
+pub struct BackupSource {
+    dir: VaultDir,
+    vault_id: VaultId,
+    dek: DataKey,
+}
+
+impl fmt::Debug for BackupSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BackupSource")
+            .field("dir", &self.dir)
+            .field("vault_id", &self.vault_id.to_hex())
+            .finish_non_exhaustive()
+    }
+}
+
+impl BackupSource {
+    pub fn dir(&self) -> &VaultDir {
+        &self.dir
+    }
+
+    pub fn vault_id(&self) -> VaultId {
+        self.vault_id
+    }
+
+    pub(crate) fn data_key(&self) -> &[u8; KEY_LEN] {
+        self.dek.expose_secret()
+    }
+
+    /// A second connection to `cove.db`, keyed with the same data key. It sees the journal
+    /// through SQLite's WAL, so a read transaction on it is a consistent snapshot while the
+    /// app's own connection keeps writing.
+    pub(crate) fn open_connection(&self) -> Result<Connection> {
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE;
+        Ok(db::open_keyed(
+            &self.dir.file(DB_FILE),
+            self.dek.expose_secret(),
+            flags,
+        )?)
+    }
+
+    /// The current key file for a backup: checked to belong to this journal, without the PIN
+    /// slot (its device secret lives in this computer's keychain only, so in a backup it could
+    /// never open anything; a restored journal opens with the passphrase or recovery code).
+    pub(crate) fn key_file_for_backup(&self) -> Result<Vec<u8>> {
+        let _guard = self.dir.keys_guard();
+        let mut file = self.dir.load_keys(true)?.file;
+        if file.vault_id != self.vault_id {
+            return Err(VaultError::Corrupt(
+                "The key file was replaced by one from a different journal.".into(),
+            ));
+        }
+        file.remove_pin_slot();
+        file.to_bytes()
+    }
+}
+
+/// A secret that opens the key slots of a key file given as bytes (a backup's `cove.keys`).
+pub(crate) enum KeyFileSecret<'a> {
+    Passphrase(&'a SecretString),
+    RecoveryCode(&'a SecretString),
+}
+
+/// Opens a key file given as bytes (a backup's) with the passphrase (NFC-normalised) or the
+/// recovery code, and returns its journal's id and data key. A file that does not parse is
+/// `Corrupt`; a secret that does not open the slot is `WrongSecret`.
+pub(crate) fn open_key_file(bytes: &[u8], secret: KeyFileSecret<'_>) -> Result<(VaultId, DataKey)> {
+    let file = KeyFile::parse(bytes).map_err(VaultError::Corrupt)?;
+    let dek = match secret {
+        KeyFileSecret::Passphrase(pass) => {
+            let pass = normalize_passphrase(pass);
+            open_slot(
+                &file,
+                SlotKind::Passphrase,
+                &SlotSecret::Passphrase(pass.as_bytes()),
+            )?
+        }
+        KeyFileSecret::RecoveryCode(code) => {
+            let code = RecoveryCode::parse(code.expose_secret())?;
+            open_slot(
+                &file,
+                SlotKind::Recovery,
+                &SlotSecret::Recovery(code.expose_bytes()),
+            )?
+        }
+    };
+    Ok((file.vault_id, dek))
+}
+
+/// The vault id a key file given as bytes names, without opening anything.
+pub(crate) fn key_file_vault_id(bytes: &[u8]) -> Result<VaultId> {
+    KeyFile::parse(bytes)
+        .map(|f| f.vault_id)
+        .map_err(VaultError::Corrupt)
+}
+
+fn copy_key(dek: &DataKey) -> DataKey {
+    SecretBox::init_with_mut(|k: &mut [u8; KEY_LEN]| k.copy_from_slice(dek.expose_secret()))
 }
 
 fn open_slot(file: &KeyFile, kind: SlotKind, secret: &SlotSecret<'_>) -> Result<DataKey> {
