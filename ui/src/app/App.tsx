@@ -11,6 +11,7 @@ import { flushPendingSaves } from './pendingSaves';
 import { Onboarding } from '../features/onboarding/Onboarding';
 import { LockScreen } from '../features/lock/LockScreen';
 import { Session } from '../features/shell/Session';
+import { RestoredNotice } from '../features/backup/RestoredNotice';
 
 type Phase = 'loading' | 'onboarding' | 'locked' | 'unlocked';
 
@@ -41,6 +42,8 @@ export function App() {
   const [phase, setPhase] = useState<Phase>('loading');
   const [startFailed, setStartFailed] = useState(false);
   const [sessionKey, setSessionKey] = useState(0);
+  // The confirmation shown over the journal a restore just opened (`replaced`: there was one before).
+  const [restored, setRestored] = useState<{ replaced: boolean } | null>(null);
 
   const [startAttempt, setStartAttempt] = useState(0);
 
@@ -114,6 +117,7 @@ export function App() {
     // Discard the decrypted UI first (quick hide must be instant), then lock the backend.
     // Unsaved writing (the editor's autosave) is flushed before the backend locks.
     setPhase('locked');
+    setRestored(null);
     void flushPendingSaves(1500)
       .then(() => api.lock())
       .catch(() => undefined)
@@ -129,6 +133,15 @@ export function App() {
     enterSession();
     void refreshStatus();
   }, [enterSession, refreshStatus]);
+
+  const openRestoredJournal = useCallback(
+    (options: { replaced: boolean }) => {
+      setRestored(options);
+      enterSession();
+      void refreshStatus();
+    },
+    [enterSession, refreshStatus],
+  );
 
   const onOnboardingComplete = useCallback(
     async (mode: Mode) => {
@@ -149,8 +162,16 @@ export function App() {
   );
 
   const context = useMemo<AppContextValue>(
-    () => ({ status: status ?? { ...NO_STATUS, prefs }, locale, appName, updatePrefs, refreshStatus, lockNow }),
-    [status, prefs, locale, appName, updatePrefs, refreshStatus, lockNow],
+    () => ({
+      status: status ?? { ...NO_STATUS, prefs },
+      locale,
+      appName,
+      updatePrefs,
+      refreshStatus,
+      lockNow,
+      openRestoredJournal,
+    }),
+    [status, prefs, locale, appName, updatePrefs, refreshStatus, lockNow, openRestoredJournal],
   );
 
   let content;
@@ -163,7 +184,12 @@ export function App() {
   } else if (phase === 'locked') {
     content = <LockScreen onUnlocked={onUnlocked} />;
   } else {
-    content = <Session key={sessionKey} onLock={lockNow} />;
+    content = (
+      <>
+        <Session key={sessionKey} onLock={lockNow} />
+        {restored ? <RestoredNotice replaced={restored.replaced} onClose={() => setRestored(null)} /> : null}
+      </>
+    );
   }
 
   return (

@@ -17,6 +17,12 @@ export type AppContextValue = {
   refreshStatus: () => Promise<AppStatus | null>;
   /** Locks now: discards the unlocked UI at once, then tells the backend. */
   lockNow: () => void;
+  /**
+   * After a restore (the backend leaves the restored journal open): re-reads the status, opens a
+   * fresh session (nothing decrypted from the old journal survives) and shows a calm
+   * confirmation. `replaced` is false on first run, when there was no journal before.
+   */
+  openRestoredJournal: (options: { replaced: boolean }) => void;
 };
 
 export const AppContext = createContext<AppContextValue | null>(null);

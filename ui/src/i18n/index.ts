@@ -7,19 +7,23 @@ import feelingsEn from './feelings.en.json';
 import feelingsEs from './feelings.es.json';
 import promptsEn from './prompts.en.json';
 import promptsEs from './prompts.es.json';
+import backupEn from './backup.en.json';
+import backupEs from './backup.es.json';
+import goalsEn from './goals.en.json';
+import goalsEs from './goals.es.json';
 import type { Prefs } from '../api';
 
 export type AppLocale = 'en' | 'es';
 
 // One catalogue per area (the shell and vault; writing, timeline and search; feelings check-in
-// and Today; prompts and insights), merged here. A key must live in exactly one file (messages.test.ts).
+// and Today; prompts and insights; backups, restore and export; goals), merged here. A key must live in exactly one file (messages.test.ts).
 export const PARTS = {
-  en: [baseEn, journalEn, feelingsEn, promptsEn],
-  es: [baseEs, journalEs, feelingsEs, promptsEs],
+  en: [baseEn, journalEn, feelingsEn, promptsEn, backupEn, goalsEn],
+  es: [baseEs, journalEs, feelingsEs, promptsEs, backupEs, goalsEs],
 } as const;
 
-const en = { ...baseEn, ...journalEn, ...feelingsEn, ...promptsEn };
-const es = { ...baseEs, ...journalEs, ...feelingsEs, ...promptsEs };
+const en = { ...baseEn, ...journalEn, ...feelingsEn, ...promptsEn, ...backupEn, ...goalsEn };
+const es = { ...baseEs, ...journalEs, ...feelingsEs, ...promptsEs, ...backupEs, ...goalsEs };
 
 export type MessageId = keyof typeof en;
 

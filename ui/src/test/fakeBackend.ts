@@ -4,6 +4,8 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { createFakeJournal, UNHANDLED } from './fakeJournal';
 import { createFakeLibrary } from './fakeLibrary';
 import { createFakeInsights } from './fakeInsights';
+import { createFakeGoals } from './fakeGoals';
+import { createFakeBackup } from './fakeBackup';
 import type { AppStatus, CommandError, ErrorCode, KeychainStatus, Prefs, Profile, SafetyContact, SafetyPlan } from '../api';
 
 export type FakeState = {
@@ -106,6 +108,8 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
   const journal = createFakeJournal(() => state.now());
   const library = createFakeLibrary(journal, () => state.now());
   const insights = createFakeInsights(journal);
+  const goals = createFakeGoals(journal, library.state, () => state.now());
+  const backup = createFakeBackup(state, journal, library);
 
   const requireUnlocked = () => {
     if (!state.vaultExists) fail('no_vault');
@@ -214,10 +218,16 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
         return structuredClone(saved);
       }
       default: {
+        // Backups check the lock themselves: restoring and `job_progress` work while locked.
+        const fromBackup = backup.handle(cmd, arg);
+        if (fromBackup !== UNHANDLED) return fromBackup;
         // Every journal command needs the vault unlocked.
         requireUnlocked();
-        for (const part of [journal, library, insights]) {
+        // Goals first: it also checks a goal check-in's goal before the journal stores it.
+        for (const part of [goals, journal, library, insights]) {
           const result = part.handle(cmd, arg);
+          // A held goals call (see fakeGoals' `hold`) answers later.
+          if (result instanceof Promise) return result.then((value: unknown) => structuredClone(value));
           if (result !== UNHANDLED) return structuredClone(result);
         }
         throw new Error(`fake backend: unknown command ${cmd}`);
@@ -229,6 +239,8 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
     state,
     journal,
     library,
+    backup,
+    goals,
     calls,
     callsTo: (cmd: string) => calls.filter((call) => call.cmd === cmd),
     install: () => mockIPC((cmd, args) => handle(cmd, args as Record<string, unknown> | undefined)),

@@ -12,10 +12,15 @@
 //   outside -1…1 → `invalid_input`, nothing saved.
 // - An id that does not exist → `not_found`; updating an entry in the trash → `invalid_input`.
 // - Saving unchanged content writes nothing (`updatedAt` kept).
+// - Goal check-ins (`goal_checkin`) keep their `goal` part ("what got in the way", "the next
+//   step": blank → `null`) and may carry feelings (an empty check-in part is stored as `null`);
+//   they are empty when those texts are blank too. `goal` on another kind → `invalid_input`.
+//   Their texts are searched with the rest. (Whether the goal exists is the goals part's check.)
 // - Tags are trimmed, leading `#`s dropped, inner spaces squeezed, blanks dropped, duplicates
 //   (ignoring case) dropped, order kept. Titles and bodies are kept as typed.
 import type {
   Checkin,
+  GoalCheckinPart,
   CommandError,
   DayStat,
   Entry,
@@ -85,8 +90,24 @@ function checkinIsEmpty(checkin: Checkin | null): boolean {
 }
 
 /** Applied to a normalised draft (tags tidied, check-in cleaned). */
-function draftIsEmpty(draft: { title: string | null; body: string; tags: string[]; checkin: Checkin | null }): boolean {
-  return blank(draft.title) && blank(draft.body) && draft.tags.length === 0 && checkinIsEmpty(draft.checkin);
+function draftIsEmpty(draft: {
+  title: string | null;
+  body: string;
+  tags: string[];
+  checkin: Checkin | null;
+  goal?: GoalCheckinPart;
+}): boolean {
+  const goalEmpty = !draft.goal || (blank(draft.goal.inTheWay) && blank(draft.goal.nextStep));
+  return blank(draft.title) && blank(draft.body) && draft.tags.length === 0 && checkinIsEmpty(draft.checkin) && goalEmpty;
+}
+
+function normaliseGoalPart(goal: GoalCheckinPart): GoalCheckinPart {
+  if (!(Number.isInteger(goal.goalId) && goal.goalId > 0)) fail('invalid_input');
+  return {
+    goalId: goal.goalId,
+    inTheWay: blank(goal.inTheWay) ? null : (goal.inTheWay ?? null),
+    nextStep: blank(goal.nextStep) ? null : (goal.nextStep ?? null),
+  };
 }
 
 function normaliseTags(tags: string[]): string[] {
@@ -130,9 +151,9 @@ function normaliseCheckin(checkin: Checkin | null | undefined): Checkin {
   return checkin_;
 }
 
-/** The entry's mood contribution: pad pleasantness, else the intensity-weighted valence. */
+/** The entry's mood contribution (a check-in, or a goal check-in with feelings): pad pleasantness, else the intensity-weighted valence. */
 export function entryMood(entry: Pick<Entry, 'kind' | 'checkin'>): number | null {
-  const checkin = entry.kind === 'checkin' ? entry.checkin : null;
+  const checkin = entry.kind === 'checkin' || entry.kind === 'goal_checkin' ? entry.checkin : null;
   if (!checkin) return null;
   if (checkin.pleasantness !== null) return checkin.pleasantness;
   if (checkin.feelings.length === 0) return null;
@@ -156,14 +177,22 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
+/** The body as plain text; a goal check-in without body text shows its other texts instead. */
+function excerptText(entry: Entry): string {
+  const body = plainText(entry.body);
+  if (body !== '' || entry.kind !== 'goal_checkin') return body;
+  const other = entry.checkin?.goingOn ?? entry.goal?.inTheWay ?? entry.goal?.nextStep ?? '';
+  return other.replace(/\s+/g, ' ').trim();
+}
+
 export function summaryOf(entry: Entry): EntrySummary {
-  const feelings = entry.kind === 'checkin' && entry.checkin ? [...entry.checkin.feelings] : [];
+  const feelings = entry.checkin ? [...entry.checkin.feelings] : [];
   feelings.sort((a, b) => b.intensity - a.intensity);
   return {
     id: entry.id,
     kind: entry.kind,
     title: entry.title,
-    excerpt: [...plainText(entry.body)].slice(0, 200).join(''),
+    excerpt: [...excerptText(entry)].slice(0, 200).join(''),
     tags: [...entry.tags],
     feelings: feelings.map((f) => f.feeling),
     mood: entryMood(entry),
@@ -270,15 +299,18 @@ export function createFakeJournal(now: () => Date) {
     if (new TextEncoder().encode(body).length > MAX_BODY_BYTES) fail('invalid_input');
     if (!blank(draft.title) && [...(draft.title ?? '')].length > MAX_TITLE_CHARS) fail('invalid_input');
     const tags = normaliseTags(draft.tags ?? []);
-    if (draft.kind !== 'checkin' && draft.checkin != null) fail('invalid_input');
-    const fields = {
+    if (draft.kind !== 'checkin' && draft.kind !== 'goal_checkin' && draft.checkin != null) fail('invalid_input');
+    if (draft.kind !== 'goal_checkin' && draft.goal != null) fail('invalid_input');
+    const goalCheckin = draft.kind === 'goal_checkin' && draft.checkin != null ? normaliseCheckin(draft.checkin) : null;
+    const fields: Omit<Entry, 'id' | 'day' | 'createdAt' | 'updatedAt' | 'deletedAt'> = {
       kind: draft.kind,
       title: blank(draft.title) ? null : (draft.title ?? null),
       body,
       tags,
       promptId: draft.promptId?.trim() || null,
-      checkin: draft.kind === 'checkin' ? normaliseCheckin(draft.checkin) : null,
+      checkin: draft.kind === 'checkin' ? normaliseCheckin(draft.checkin) : goalCheckin && !checkinIsEmpty(goalCheckin) ? goalCheckin : null,
     };
+    if (draft.goal != null) fields.goal = normaliseGoalPart(draft.goal);
     const existing = draft.id == null ? undefined : find(draft.id);
     if (draft.id != null && !existing) fail('not_found');
     if (existing && existing.deletedAt !== null) fail('invalid_input');
@@ -287,9 +319,12 @@ export function createFakeJournal(now: () => Date) {
       return null;
     }
     if (existing) {
-      const same = JSON.stringify([existing.kind, existing.title, existing.body, existing.tags, existing.promptId, existing.checkin]) ===
-        JSON.stringify([fields.kind, fields.title, fields.body, fields.tags, fields.promptId, fields.checkin]);
-      if (!same) Object.assign(existing, fields, { updatedAt: localIso(now()) });
+      const same = JSON.stringify([existing.kind, existing.title, existing.body, existing.tags, existing.promptId, existing.checkin, existing.goal ?? null]) ===
+        JSON.stringify([fields.kind, fields.title, fields.body, fields.tags, fields.promptId, fields.checkin, fields.goal ?? null]);
+      if (!same) {
+        delete existing.goal;
+        Object.assign(existing, fields, { updatedAt: localIso(now()) });
+      }
       return existing;
     }
     const stamp = localIso(now());
@@ -333,7 +368,13 @@ export function createFakeJournal(now: () => Date) {
     const scored: { hit: SearchHit; score: number; entry: Entry }[] = [];
     for (const entry of live()) {
       if (!matchesFilter(entry, query.filter)) continue;
-      const text = [plainText(entry.body), entry.checkin?.goingOn ?? '', entry.checkin?.helped ?? '']
+      const text = [
+        plainText(entry.body),
+        entry.checkin?.goingOn ?? '',
+        entry.checkin?.helped ?? '',
+        entry.goal?.inTheWay ?? '',
+        entry.goal?.nextStep ?? '',
+      ]
         .filter((t) => t !== '')
         .join(' — ');
       const haystack = new Set([...tokens(entry.title ?? ''), ...tokens(text), ...entry.tags.flatMap(tokens)]);
@@ -374,11 +415,10 @@ export function createFakeJournal(now: () => Date) {
         days.set(entry.day, day);
       }
       day.stat.entries += 1;
-      if (entry.kind === 'checkin') {
-        day.stat.checkins += 1;
-        const mood = entryMood(entry);
-        if (mood !== null) day.moods.push(mood);
-      }
+      if (entry.kind === 'checkin') day.stat.checkins += 1;
+      // A goal check-in with feelings has a mood too (it is not counted as a check-in).
+      const mood = entryMood(entry);
+      if (mood !== null) day.moods.push(mood);
     }
     return [...days.values()]
       .map(({ stat, moods }) => ({
@@ -458,6 +498,7 @@ export function createFakeJournal(now: () => Date) {
       tags: fields.tags ?? [],
       promptId: fields.promptId ?? null,
       checkin: fields.checkin ?? null,
+      ...(fields.goal ? { goal: fields.goal } : {}),
       day: localDay(at),
       createdAt: stamp,
       updatedAt: stamp,

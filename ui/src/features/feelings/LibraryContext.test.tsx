@@ -120,6 +120,7 @@ describe('useFeelingName and useFeelingValence', () => {
       updatePrefs: async () => undefined,
       refreshStatus: async () => null,
       lockNow: () => undefined,
+      openRestoredJournal: () => undefined,
     };
     render(
       <IntlProvider locale={locale} messages={CATALOGUES[locale]}>

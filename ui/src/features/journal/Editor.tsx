@@ -63,6 +63,8 @@ export function Editor({ entryId, promptId, kind = 'free', onDone }: EditorProps
         tags: entry.tags,
         promptId: entry.promptId,
         checkin: entry.checkin,
+        // A goal check-in keeps its goal and its other answers when its words are edited here.
+        ...(entry.goal ? { goal: entry.goal } : {}),
       }
     : { kind, title: null, body: '', tags: [], promptId: promptId ?? null, checkin: null };
   return <EditorForm initialId={entry?.id ?? null} initial={draft} onDone={onDone} />;

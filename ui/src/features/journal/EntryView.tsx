@@ -12,6 +12,7 @@ import { KIND_LABEL, KindIcon } from './kinds';
 import { useFeelingName } from '../feelings/useFeelingName';
 import { usePromptText } from '../prompts/usePromptText';
 import { useSensationName } from './sensationNames';
+import { GoalCheckinLink, GoalCheckinTexts } from '../goals/GoalCheckinDetails';
 
 const INTENSITY: Record<number, MessageId> = {
   1: 'journal.entry.intensity.1',
@@ -95,7 +96,8 @@ export function EntryView({
   const hasTitle = Boolean(entry.title?.trim());
   // Without a title, the kind of entry is the heading ("Check-in").
   const title = hasTitle ? entry.title : intl.formatMessage({ id: KIND_LABEL[entry.kind] });
-  const isCheckin = entry.kind === 'checkin' && entry.checkin !== null;
+  const isCheckin = (entry.kind === 'checkin' || entry.kind === 'goal_checkin') && entry.checkin !== null;
+  const goalPart = entry.kind === 'goal_checkin' ? entry.goal : undefined;
 
   return (
     <article className="entry-view" data-testid="entry-view">
@@ -132,14 +134,16 @@ export function EntryView({
           <blockquote dir="auto">{prompt}</blockquote>
         </figure>
       ) : null}
+      {goalPart ? <GoalCheckinLink part={goalPart} /> : null}
       {isCheckin && entry.checkin ? <CheckinDetails checkin={entry.checkin} /> : null}
       {entry.body.trim() ? (
         <SafeMarkdown text={entry.body} testId="entry-body" className="entry-view__body" />
-      ) : isCheckin ? null : (
+      ) : isCheckin || goalPart ? null : (
         <p className="muted" data-testid="entry-body">
           {intl.formatMessage({ id: 'journal.entry.empty' })}
         </p>
       )}
+      {goalPart ? <GoalCheckinTexts part={goalPart} /> : null}
       {entry.tags.length > 0 ? (
         <ul className="entry-tags" aria-label={intl.formatMessage({ id: 'journal.entry.tags' })}>
           {entry.tags.map((tag) => (

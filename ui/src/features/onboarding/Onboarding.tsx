@@ -12,6 +12,7 @@ import { Select } from '../../components/Select';
 import { SoloLayout } from '../../components/SoloLayout';
 import { TextField } from '../../components/TextField';
 import { errorMessageId } from '../../i18n/errors';
+import { FirstRunRestore } from '../backup/FirstRunRestore';
 import { Help } from '../help/Help';
 import { PronounFields } from '../identity/PronounFields';
 import { PinForm } from '../lock/PinForm';
@@ -33,6 +34,7 @@ export function Onboarding({ onComplete, onLock }: { onComplete: (mode: Mode) =>
   const { status } = useApp();
   const [step, setStep] = useState<Step>('welcome');
   const [showHelp, setShowHelp] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const [mode, setMode] = useState<Mode>('client');
   const [name, setName] = useState('');
   const [pronouns, setPronouns] = useState('');
@@ -58,10 +60,18 @@ export function Onboarding({ onComplete, onLock }: { onComplete: (mode: Mode) =>
     );
   }
 
+  if (restoring) {
+    return (
+      <SoloLayout testId="onboarding-restore-flow" onHelp={() => setShowHelp(true)}>
+        <FirstRunRestore onCancel={() => setRestoring(false)} />
+      </SoloLayout>
+    );
+  }
+
   return (
     <SoloLayout testId={testId} onHelp={() => setShowHelp(true)}>
       {step !== 'welcome' ? <p className="progress">{progress}</p> : null}
-      {step === 'welcome' ? <Welcome onNext={() => setStep('mode')} /> : null}
+      {step === 'welcome' ? <Welcome onNext={() => setStep('mode')} onRestore={() => setRestoring(true)} /> : null}
       {step === 'mode' ? (
         <ModeStep
           onChoose={(chosen) => {
@@ -109,7 +119,7 @@ export function Onboarding({ onComplete, onLock }: { onComplete: (mode: Mode) =>
   );
 }
 
-function Welcome({ onNext }: { onNext: () => void }) {
+function Welcome({ onNext, onRestore }: { onNext: () => void; onRestore: () => void }) {
   const intl = useIntl();
   const { status, appName, updatePrefs } = useApp();
   const { announcement, announce } = useAnnouncement();
@@ -121,6 +131,9 @@ function Welcome({ onNext }: { onNext: () => void }) {
       <div className="actions">
         <Button variant="primary" onPress={onNext} data-testid="onboarding-next">
           {intl.formatMessage({ id: 'onboarding.welcome.start' })}
+        </Button>
+        <Button variant="quiet" onPress={onRestore} data-testid="onboarding-restore">
+          {intl.formatMessage({ id: 'restore.firstRun.offer' })}
         </Button>
       </div>
       <div className="onboarding__language">

@@ -29,6 +29,7 @@ export function renderInSession(
     updatePrefs: async () => undefined,
     refreshStatus: async () => null,
     lockNow: noop,
+    openRestoredJournal: noop,
   };
   const user = userEvent.setup();
   const utils = render(

@@ -250,7 +250,7 @@ describe('privacy on this computer', () => {
     expect(document.documentElement.dataset.look).toBe('neutral');
     expect(screen.getByTestId('settings-accent')).toHaveTextContent('While the neutral look is on, a plain grey is used instead.');
     // Only prefs were saved: nothing about the passphrase, PIN or vault (reads, e.g. Today's, aside).
-    const reads = /^(app_status|keychain_status|get_|list_)/;
+    const reads = /^(app_status|keychain_status|backup_status|get_|list_)/;
     expect(backend.calls.map((c) => c.cmd).filter((cmd) => !reads.test(cmd))).toEqual([
       'save_prefs',
     ]);

@@ -13,6 +13,8 @@ import { Switch } from '../../components/Switch';
 import { TextField } from '../../components/TextField';
 import { errorMessageId } from '../../i18n/errors';
 import { ACCENTS, TEXT_SCALES, THEME_CHOICES } from '../../theme/appearance';
+import { Backups } from '../backup/Backups';
+import { BackupsSection } from '../backup/BackupsSection';
 import { PronounFields } from '../identity/PronounFields';
 import { PinForm } from '../lock/PinForm';
 import { useKeychainStatus } from '../lock/useKeychainStatus';
@@ -32,6 +34,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export function Settings() {
   const intl = useIntl();
+  // Backups, restore and export open as their own screen, in place of the settings list.
+  const [backups, setBackups] = useState<'closed' | 'open' | 'returned'>('closed');
+  if (backups === 'open') return <Backups onBack={() => setBackups('returned')} />;
   return (
     <div className="settings">
       <ScreenHeading>{intl.formatMessage({ id: 'settings.title' })}</ScreenHeading>
@@ -40,6 +45,7 @@ export function Settings() {
       <ProfileSection />
       <PassphraseSection />
       <PinSection />
+      <BackupsSection onOpen={() => setBackups('open')} focusOnMount={backups === 'returned'} />
       <Section id="shortcuts" title={intl.formatMessage({ id: 'settings.shortcuts' })}>
         <ShortcutsList testId="settings-shortcuts" />
         <p className="muted">{intl.formatMessage({ id: 'shortcuts.hint' })}</p>

@@ -48,7 +48,7 @@ function Screen({ area, intent, go }: { area: Area; intent: Intent | undefined; 
     case 'identity':
       return <Identity />;
     case 'goals':
-      return <Goals />;
+      return <Goals intent={intent} />;
     case 'share':
       return <Share />;
     case 'help':

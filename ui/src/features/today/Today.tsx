@@ -14,6 +14,7 @@ import { EntryCard } from '../journal/EntryCard';
 import { PromptCard } from '../prompts/PromptCard';
 import { useProfile } from '../shell/ProfileContext';
 import { useNavigate } from '../shell/navigation';
+import { NextStepLine } from '../goals/NextStepLine';
 import { dayPeriod } from './greeting';
 import './today.css';
 
@@ -119,6 +120,7 @@ export function Today() {
       </div>
 
       <PromptCard />
+      <NextStepLine />
 
       <section className="today-recent" aria-labelledby={recentId} data-testid="today-recent" aria-busy={recent.state === 'loading'}>
         <h2 id={recentId}>{intl.formatMessage({ id: 'today.recent.title' })}</h2>
