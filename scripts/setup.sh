@@ -17,7 +17,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 APT_PACKAGES=(
   build-essential pkg-config file curl libssl-dev
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev libdbus-1-dev
-  webkit2gtk-driver xvfb xauth dbus dbus-x11 gnome-keyring age imagemagick x11-utils
+  webkit2gtk-driver xvfb xauth dbus dbus-x11 gnome-keyring age imagemagick x11-utils xdotool
 )
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

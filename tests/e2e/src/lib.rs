@@ -321,6 +321,89 @@ impl App {
         capture_screen(&dir.join(format!("{screen}.png"))).await;
     }
 
+    /// Answers the system file or folder chooser the app just opened (GTK's, through the
+    /// dialog plugin), the way a person using the keyboard would: waits for the window titled
+    /// `title`, gives it focus, opens its location field (Ctrl+L), types `path` and presses
+    /// Enter. Uses `xdotool` (installed by `scripts/setup.sh`) on the test's X display.
+    pub async fn answer_file_chooser(&self, title: &str, path: &Path, screen: Option<&str>) {
+        let xdotool = |args: Vec<String>| async move {
+            let out = Command::new("xdotool")
+                .args(&args)
+                .output()
+                .await
+                .expect("run xdotool (installed by scripts/setup.sh)");
+            assert!(
+                out.status.success(),
+                "xdotool {args:?} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8_lossy(&out.stdout).trim().to_owned()
+        };
+        let found = tokio::time::timeout(
+            WAIT,
+            xdotool(vec![
+                "search".into(),
+                "--sync".into(),
+                "--onlyvisible".into(),
+                "--name".into(),
+                format!("^{}$", regex_escape(title)),
+            ]),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("no file chooser titled {title:?} appeared"));
+        let window = found.lines().last().expect("a window id").to_owned();
+        xdotool(vec!["windowfocus".into(), "--sync".into(), window.clone()]).await;
+        // GTK opens on "Recent", where a typed location cannot be chosen: go to the home
+        // folder first (Alt+Home), then open the location field.
+        xdotool(vec![
+            "key".into(),
+            "--clearmodifiers".into(),
+            "alt+Home".into(),
+        ])
+        .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdotool(vec![
+            "key".into(),
+            "--clearmodifiers".into(),
+            "ctrl+l".into(),
+        ])
+        .await;
+        xdotool(vec![
+            "type".into(),
+            "--delay".into(),
+            "10".into(),
+            path.to_str().expect("utf-8 path").to_owned(),
+        ])
+        .await;
+        // GTK completes a typed folder name inline (e.g. a selected trailing "/"); Delete drops
+        // that suggestion so Enter chooses exactly the path typed.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        xdotool(vec!["key".into(), "Delete".into()]).await;
+        if let Some(screen) = screen {
+            capture_screen(&e2e_dir().join("screens").join(format!("{screen}.png"))).await;
+        }
+        xdotool(vec!["key".into(), "Return".into()]).await;
+        // In a folder chooser the first Enter may only open the folder typed; a second one
+        // chooses it. Stop as soon as the chooser is gone.
+        for _ in 0..3 {
+            tokio::time::sleep(Duration::from_millis(700)).await;
+            let still_open = Command::new("xdotool")
+                .args([
+                    "search",
+                    "--onlyvisible",
+                    "--name",
+                    &format!("^{}$", regex_escape(title)),
+                ])
+                .output()
+                .await
+                .is_ok_and(|out| out.status.success());
+            if !still_open {
+                return;
+            }
+            xdotool(vec!["key".into(), "Return".into()]).await;
+        }
+    }
+
     /// Types `text` at the end of what the field holds (no clearing first).
     pub async fn append(&self, testid: &str, text: &str) {
         self.find(testid)
@@ -452,6 +535,19 @@ async fn capture_screen(path: &Path) {
 }
 
 /// Quotes a string for XPath, whatever quotes it holds.
+/// `text` as a literal inside an xdotool (POSIX extended) regular expression.
+fn regex_escape(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let special = "\\^$.|?*+()[]{}".contains(c);
+            special
+                .then_some('\\')
+                .into_iter()
+                .chain(std::iter::once(c))
+        })
+        .collect()
+}
+
 fn xpath_literal(text: &str) -> String {
     if !text.contains('\'') {
         format!("'{text}'")

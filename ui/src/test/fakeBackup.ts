@@ -385,6 +385,16 @@ export function createFakeBackup(
     },
     /** The job running now (what `job_progress` would report next), or `null`. */
     runningJob: () => (job ? { ...job } : null),
+    /**
+     * What the Rust side does on its own a few moments after unlocking (and about every half
+     * hour): an automatic backup, as a job, copied to the second folder when one is set.
+     */
+    runAutomatic: () =>
+      runJob('backup', () => {
+        const record = addBackup({ kind: 'automatic' });
+        if (state.extraFolder) copyToExtra(record);
+        return record.file;
+      }),
   };
 }
 

@@ -36,9 +36,25 @@ describe('backups in Settings', () => {
   it('says kindly that there is no backup yet, and passes axe', async () => {
     await openBackups();
     expect(screen.getByTestId('backup-last')).toHaveTextContent("There's no backup yet.");
-    expect(screen.getByTestId('backups-screen')).toHaveTextContent('No backups yet. The first one is made the next time you unlock your journal');
+    expect(screen.getByTestId('backups-screen')).toHaveTextContent('No backups yet. Cove makes the first one a few moments after you unlock your journal');
     expect(screen.queryByTestId('backup-list')).not.toBeInTheDocument();
     await expectNoAxeViolations();
+  });
+
+  it('shows an automatic backup that Cove makes while the screen is open, and lists it', async () => {
+    const { backend } = await openBackups();
+    expect(screen.queryByTestId('backup-list')).not.toBeInTheDocument();
+    // Cove starts its automatic backup on its own (a few moments after unlocking).
+    backend.backup.state.holdJobs = true;
+    const made = backend.backup.runAutomatic();
+    expect(await screen.findByTestId('backup-automatic-progress', {}, { timeout: 5000 })).toHaveAccessibleName(
+      "Making today's automatic backup…",
+    );
+    backend.backup.releaseJobs();
+    await made;
+    await waitFor(() => expect(itemTexts()).toHaveLength(1), { timeout: 5000 });
+    expect(itemTexts()[0]).toContain('Daily copy');
+    expect(screen.queryByTestId('backup-automatic-progress')).not.toBeInTheDocument();
   });
 
   it('lists every backup newest first, with its kind, place and size', async () => {

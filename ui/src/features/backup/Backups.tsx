@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ArrowLeft, Archive, FileUp, FolderOpen } from 'lucide-react';
 import * as api from '../../api';
-import type { BackupFile, BackupStatus, ErrorCode } from '../../api';
+import type { BackupFile, BackupStatus, ErrorCode, JobProgress } from '../../api';
 import { useApp } from '../../app/AppContext';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
@@ -28,6 +28,9 @@ const FOLDER_WORDS: Partial<Record<ErrorCode, MessageId>> = {
   storage: 'backup.folder.storage',
   invalid_input: 'backup.folder.invalid',
 };
+
+/** While the screen is open, how often it looks for an automatic backup running or just made. */
+export const FOLLOW_MS = 1500;
 
 /** What to say about the last automatic backup's problem, and what to do about it. */
 export function problemWords(status: BackupStatus): MessageId | null {
@@ -121,6 +124,36 @@ function BackupsHome({
     };
   }, [attempt]);
 
+  // Cove makes automatic backups on its own (a few moments after unlocking, then about every
+  // half hour): while this screen is open, show one running and list it once it is made.
+  const [automatic, setAutomatic] = useState<JobProgress | null>(null);
+  const shownLast = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    shownLast.current = status ? status.lastBackupAt : undefined;
+  }, [status]);
+  useEffect(() => {
+    if (job.running) return;
+    let active = true;
+    const follow = () => {
+      Promise.all([api.jobProgress(), api.backupStatus()]).then(
+        ([progress, nextStatus]) => {
+          if (!active) return;
+          setAutomatic(progress && progress.job === 'backup' ? progress : null);
+          if (shownLast.current !== undefined && nextStatus.lastBackupAt !== shownLast.current) {
+            reload().catch(() => undefined);
+          }
+        },
+        () => undefined, // Only a nicety: the list is still right as of when it was loaded.
+      );
+    };
+    const timer = setInterval(follow, FOLLOW_MS);
+    return () => {
+      active = false;
+      clearInterval(timer);
+      setAutomatic(null);
+    };
+  }, [job.running, reload]);
+
   const backUpNow = async () => {
     if (job.running) return;
     backupSay.clear();
@@ -206,6 +239,12 @@ function BackupsHome({
             </div>
             {job.running ? (
               <JobProgressBar progress={job.progress} label={intl.formatMessage({ id: 'backup.now.progress' })} testId="backup-progress" />
+            ) : automatic ? (
+              <JobProgressBar
+                progress={automatic}
+                label={intl.formatMessage({ id: 'backup.automatic.progress' })}
+                testId="backup-automatic-progress"
+              />
             ) : null}
             <StatusLine said={backupSay.said} testId="backup-message" />
           </section>
