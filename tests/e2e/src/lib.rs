@@ -404,6 +404,22 @@ impl App {
         }
     }
 
+    /// The text of every element with this test id, from the DOM (`textContent`): includes
+    /// text WebDriver's visibility rules leave out, such as line-clamped excerpts.
+    pub async fn text_content(&self, testid: &str) -> String {
+        let script = format!(
+            "return Array.from(document.querySelectorAll('[data-testid=\"{testid}\"]'))\
+             .map(e => e.textContent).join('\\n');"
+        );
+        self.client
+            .execute(&script, vec![])
+            .await
+            .expect("read textContent")
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
     /// Types `text` at the end of what the field holds (no clearing first).
     pub async fn append(&self, testid: &str, text: &str) {
         self.find(testid)

@@ -129,7 +129,8 @@ async fn backups_second_folder_export_restore_and_the_fresh_install_drill() {
         "after the restore the journal is the backup's"
     );
     open_backups(&app).await;
-    app.wait_for_text("backup-list", "Saved before a restore").await;
+    app.wait_for_text("backup-list", "Saved before a restore")
+        .await;
     app.screenshot("backups-after-restore").await;
 
     let data = app.data_dir.clone();
