@@ -4,6 +4,7 @@
 //! and feelings check-ins. Deterministic for a given seed.
 
 use chrono::{DateTime, Duration, FixedOffset};
+use cove_lib::goals::{GoalArea, GoalDraft, StepDraft};
 use cove_lib::journal::{Checkin, EntryDraft, EntryKind, FeelingPick};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -364,6 +365,45 @@ impl Workload {
             Some(self.text(n))
         } else {
             None
+        }
+    }
+
+    /// A goal in the person's words: a short title, often a "why", 1–8 steps (some done), an
+    /// area, sometimes a target date.
+    pub fn goal(&mut self) -> GoalDraft {
+        const AREAS: [GoalArea; 8] = [
+            GoalArea::Feelings,
+            GoalArea::Friends,
+            GoalArea::Family,
+            GoalArea::School,
+            GoalArea::Body,
+            GoalArea::Identity,
+            GoalArea::Boundaries,
+            GoalArea::Other,
+        ];
+        let title_words = self.rng.gen_range(3..9);
+        let steps = self.rng.gen_range(1..9);
+        GoalDraft {
+            id: None,
+            title: self.text(title_words).chars().take(200).collect(),
+            why: self.optional_text(0.7, 8..60),
+            area: self
+                .rng
+                .gen_bool(0.8)
+                .then(|| AREAS[self.rng.gen_range(0..AREAS.len())]),
+            steps: (0..steps)
+                .map(|_| {
+                    let words = self.rng.gen_range(3..14);
+                    StepDraft {
+                        id: None,
+                        text: self.text(words).chars().take(500).collect(),
+                        done: self.rng.gen_bool(0.4),
+                    }
+                })
+                .collect(),
+            target_date: self.rng.gen_bool(0.3).then(|| "2027-03-01".to_owned()),
+            made_with_counselor: self.rng.gen_bool(0.3),
+            reminder: None,
         }
     }
 
