@@ -618,6 +618,7 @@ fn whole_app(s: &Settings, scratch: &Path) -> Map<String, Value> {
                 "empty_window_start_samples_ms": floor.start_samples_ms,
                 "entries_in_app_journal": 10_000,
                 "cove_pss_by_process_mb": app.pss_by_process,
+                "cove_lock_screen_pss_mb": app.lock_screen_pss_mb,
                 "empty_window_pss_by_process_mb": floor.pss_by_process,
                 "frames": "target/bench/frames/*.ppm: the frames taken as drawn / unlocked",
                 "first_page_includes_kdf_unlock": true,

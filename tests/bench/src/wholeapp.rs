@@ -6,10 +6,12 @@
 //! How: a private Xvfb display and D-Bus session; the app is spawned and the clock starts; the
 //! window is found by its title and its pixels are read straight from the X server (x11rb,
 //! `GetImage`) every few milliseconds. "Drawn" = the first frame of the window with the lock
-//! screen's content on it (text and controls give it many colours; a blank web view has one).
-//! Unlock = the passphrase typed with `xdotool` (the field has focus on mount) and Enter; the
-//! clock starts at Enter and stops at the first frame of the picture the window settles on (no
-//! change for 400 ms afterwards). PSS is summed from `/proc/<pid>/smaps_rollup` over the app
+//! screen's content on it (its text and controls give it several hundred colours; the
+//! "Opening…" line before it about 80; a blank web view one). Unlock = the passphrase typed
+//! with `xdotool` (the field has focus on mount) and Enter; the clock starts at Enter and stops
+//! at the first frame of the first page: the picture that differs from the lock screen in more
+//! than 15 % of its pixels and then stays the same for 400 ms. The frames taken as "drawn" and
+//! "unlocked" are kept in `target/bench/frames/` to be looked at. PSS is summed from `/proc/<pid>/smaps_rollup` over the app
 //! and all its descendants (WebKit's web and network processes), so shared pages count once.
 
 use std::collections::HashSet;
@@ -25,8 +27,13 @@ use x11rb::rust_connection::RustConnection;
 
 /// How many times each start-up is measured (the median is reported).
 const STARTS: usize = 5;
-/// A frame with at least this many distinct colours has content on it.
-const CONTENT_COLOURS: usize = 24;
+/// The lock screen (heading, text, field, buttons, antialiased text) has several hundred
+/// distinct colours in a sample of every third pixel; the "Opening…" line shown before it about
+/// 80; a blank page one. Calibrated on the frames `target/bench/frames/` keeps.
+const LOCK_SCREEN_COLOURS: usize = 300;
+/// After unlocking, the first page counts once at least this share of the pixels differs from
+/// the lock screen (the sidebar alone is more); "Unlocking…" on the button is far less.
+const PAGE_CHANGED: f64 = 0.15;
 /// How long the picture must stay the same to count as settled.
 const SETTLED: Duration = Duration::from_millis(400);
 /// How long to wait before reading memory, once the app is idle.
@@ -42,6 +49,8 @@ pub struct AppFigures {
     pub pss_by_process: Vec<(String, f64)>,
     /// Only for Cove: Enter on the lock screen → first frame of the settled first page.
     pub after_unlock_ms: Option<f64>,
+    /// Only for Cove: PSS of every process on the lock screen, before unlocking (MB).
+    pub lock_screen_pss_mb: Option<f64>,
 }
 
 /// A private X display and D-Bus session, stopped on drop.
@@ -242,14 +251,27 @@ fn wait_for_frame(
     }
 }
 
-/// Waits until the window's picture stops changing; returns the first moment of the final
-/// picture and the picture itself.
-fn wait_settled(screen: &Screen, window: Window, not_like: &[u32]) -> Result<Instant, String> {
+/// Share of pixels that differ between two frames of the same window.
+fn changed_share(a: &[u32], b: &[u32]) -> f64 {
+    if a.len() != b.len() || a.is_empty() {
+        return 1.0;
+    }
+    let differ = a.iter().zip(b).filter(|(x, y)| x != y).count();
+    differ as f64 / a.len() as f64
+}
+
+/// Waits until the window shows a picture `accept` takes and that stays the same for
+/// `SETTLED`; returns the first moment of that picture.
+fn wait_settled(
+    screen: &Screen,
+    window: Window,
+    accept: impl Fn(&[u32]) -> bool,
+) -> Result<Instant, String> {
     let start = Instant::now();
     let mut last: Option<(Vec<u32>, Instant)> = None;
     loop {
         if start.elapsed() > TIMEOUT {
-            return Err("the window never settled after unlocking".into());
+            return Err("the window never settled".into());
         }
         let Some(frame) = screen.frame(window) else {
             sleep(Duration::from_millis(2));
@@ -258,7 +280,7 @@ fn wait_settled(screen: &Screen, window: Window, not_like: &[u32]) -> Result<Ins
         let now = Instant::now();
         match &last {
             Some((previous, since)) if *previous == frame => {
-                if frame != not_like && now.duration_since(*since) >= SETTLED {
+                if accept(&frame) && now.duration_since(*since) >= SETTLED {
                     return Ok(*since);
                 }
             }
@@ -343,6 +365,19 @@ fn save_frame(path: &Path, frame: &[u32], width: usize) {
     let _ = std::fs::write(path, out);
 }
 
+fn total_mb(by_process: &[(String, f64)]) -> f64 {
+    (by_process.iter().map(|(_, v)| v).sum::<f64>() * 100.0).round() / 100.0
+}
+
+/// Whether a finished backup file is in `folder` (the automatic one after unlocking).
+fn has_backup(folder: &Path) -> bool {
+    std::fs::read_dir(folder).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "covebackup"))
+    })
+}
+
 fn stop(mut child: Child) {
     let _ = child.kill();
     let _ = child.wait();
@@ -366,7 +401,7 @@ pub fn measure(
     let screen = Screen::open(&desktop.display)?;
     let drawn = |frame: &[u32]| {
         if passphrase.is_some() {
-            colours(frame) >= CONTENT_COLOURS
+            colours(frame) >= LOCK_SCREEN_COLOURS
         } else {
             // The blank page's own colour (#f6f1e7) covers the window.
             frame.iter().step_by(97).all(|&p| p == 0x00f6_f1e7)
@@ -400,9 +435,12 @@ pub fn measure(
         let width = screen.width(window);
         save_frame(&frames.join(format!("{name}-drawn.ppm")), &first, width);
         let mut after_unlock_ms = None;
+        let mut lock_screen_pss_mb = None;
         if let Some(pass) = passphrase {
             // Type only once the lock screen has finished drawing (fonts, layout).
-            wait_settled(&screen, window, &[])?;
+            wait_settled(&screen, window, |_| true)?;
+            sleep(Duration::from_secs(2));
+            lock_screen_pss_mb = Some(total_mb(&pss_by_process(child.id())));
             let lock_frame = screen.frame(window).unwrap_or(first);
             let id = window.to_string();
             desktop.xdotool(&["windowfocus", "--sync", &id])?;
@@ -410,10 +448,20 @@ pub fn measure(
             sleep(Duration::from_millis(100));
             desktop.xdotool(&["key", "Return"])?;
             let enter = Instant::now();
-            let settled = wait_settled(&screen, window, &lock_frame)?;
+            let settled = wait_settled(&screen, window, |frame| {
+                changed_share(frame, &lock_frame) > PAGE_CHANGED
+            })?;
             after_unlock_ms = Some(ms(settled.duration_since(enter)));
             if let Some(frame) = screen.frame(window) {
                 save_frame(&frames.join(format!("{name}-unlocked.ppm")), &frame, width);
+            }
+        }
+        // Idle means idle: Cove makes its daily backup a few moments after unlocking, so wait
+        // for that file to appear before the idle wait starts.
+        if let Some(dir) = data_dir.filter(|_| passphrase.is_some()) {
+            let since = Instant::now();
+            while !has_backup(&dir.join("backups")) && since.elapsed() < TIMEOUT {
+                sleep(Duration::from_millis(100));
             }
         }
         sleep(IDLE);
@@ -422,9 +470,10 @@ pub fn measure(
         return Ok(AppFigures {
             start_ms: median(samples.clone()),
             start_samples_ms: samples,
-            pss_mb: (by_process.iter().map(|(_, v)| v).sum::<f64>() * 100.0).round() / 100.0,
+            pss_mb: total_mb(&by_process),
             pss_by_process: by_process,
             after_unlock_ms,
+            lock_screen_pss_mb,
         });
     }
     unreachable!("STARTS is at least 1")
