@@ -19,7 +19,9 @@ import { App } from './app/App';
 // `o.constructor = Decimal` for every number: "Attempted to assign to readonly property", a
 // blank window). Sealing keeps the protection against added properties without that. It runs
 // after every module above has been evaluated and before the app renders or talks to the
-// backend; the end-to-end suite checks it in the real window.
+// backend; the end-to-end suite checks it in the real window. The areas loaded later (their own
+// chunks: first run, the session, Journal, the charts, …) are evaluated after the seal, so no
+// library in them may add to Object.prototype (none does; assigning own properties is fine).
 Object.seal(Object.prototype);
 
 const root = document.getElementById('root');

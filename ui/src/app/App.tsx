@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { FormattedMessage, IntlProvider } from 'react-intl';
 import { I18nProvider } from 'react-aria-components';
 import * as api from '../api';
@@ -8,10 +8,22 @@ import { appDisplayName, applyAppearance, DEFAULT_PREFS } from '../theme/appeara
 import { Button } from '../components/Button';
 import { AppContext, useApp, type AppContextValue } from './AppContext';
 import { flushPendingSaves } from './pendingSaves';
-import { Onboarding } from '../features/onboarding/Onboarding';
+import { lazyComponent } from './lazyComponent';
 import { LockScreen } from '../features/lock/LockScreen';
-import { Session } from '../features/shell/Session';
-import { RestoredNotice } from '../features/backup/RestoredNotice';
+
+// Only the lock screen is in the entry chunk. First run and the unlocked session (with every
+// area behind it) are separate chunks, loaded when they are needed: a locked Cove neither parses
+// nor keeps their code.
+const Onboarding = lazyComponent(() => import('../features/onboarding/Onboarding').then((m) => m.Onboarding));
+const Session = lazyComponent(() => import('../features/shell/Session').then((m) => m.Session));
+const RestoredNotice = lazyComponent(() => import('../features/backup/RestoredNotice').then((m) => m.RestoredNotice));
+
+/** Loads the screen a phase shows before showing it, so "Opening…" stays up until it can draw. */
+function preloadFor(phase: Phase): Promise<void> {
+  if (phase === 'onboarding') return Onboarding.preload();
+  if (phase === 'unlocked') return Session.preload();
+  return Promise.resolve();
+}
 
 type Phase = 'loading' | 'onboarding' | 'locked' | 'unlocked';
 
@@ -53,7 +65,13 @@ export function App() {
       (next) => {
         if (!current) return;
         setStatus(next);
-        setPhase(phaseFor(next));
+        const nextPhase = phaseFor(next);
+        // If the chunk can't be read, the screen's own Suspense boundary tries again.
+        void preloadFor(nextPhase)
+          .catch(() => undefined)
+          .then(() => {
+            if (current) setPhase(nextPhase);
+          });
       },
       () => {
         if (current) setStartFailed(true);
@@ -129,6 +147,16 @@ export function App() {
     setPhase('unlocked');
   }, []);
 
+  // Any unlock attempt on the lock screen (passphrase, PIN or recovery code: each is a form)
+  // starts loading the session's code while the backend derives the key, so the first page can
+  // draw as soon as the journal is open instead of after an "Opening…" pause.
+  useEffect(() => {
+    if (phase !== 'locked') return;
+    const warm = () => void Session.preload().catch(() => undefined);
+    document.addEventListener('submit', warm, true);
+    return () => document.removeEventListener('submit', warm, true);
+  }, [phase]);
+
   const onUnlocked = useCallback(() => {
     enterSession();
     void refreshStatus();
@@ -136,6 +164,7 @@ export function App() {
 
   const openRestoredJournal = useCallback(
     (options: { replaced: boolean }) => {
+      void RestoredNotice.preload().catch(() => undefined);
       setRestored(options);
       enterSession();
       void refreshStatus();
@@ -145,6 +174,7 @@ export function App() {
 
   const onOnboardingComplete = useCallback(
     async (mode: Mode) => {
+      const sessionReady = Session.preload().catch(() => undefined);
       const next = await refreshStatus();
       // create_vault records the mode; make sure the prefs say so before the shell reads them.
       if (next && next.prefs.mode !== mode) {
@@ -156,6 +186,7 @@ export function App() {
           // Not fatal: the shell simply shows the default mode until prefs can be saved.
         }
       }
+      await sessionReady;
       enterSession();
     },
     [enterSession, refreshStatus],
@@ -187,7 +218,11 @@ export function App() {
     content = (
       <>
         <Session key={sessionKey} onLock={lockNow} />
-        {restored ? <RestoredNotice replaced={restored.replaced} onClose={() => setRestored(null)} /> : null}
+        {restored ? (
+          <Suspense fallback={null}>
+            <RestoredNotice replaced={restored.replaced} onClose={() => setRestored(null)} />
+          </Suspense>
+        ) : null}
       </>
     );
   }
@@ -195,12 +230,19 @@ export function App() {
   return (
     <IntlProvider locale={locale} defaultLocale="en" messages={CATALOGUES[locale]}>
       <I18nProvider locale={locale}>
-        <AppContext.Provider value={context}>{content}</AppContext.Provider>
+        <AppContext.Provider value={context}>
+          {/* Keyed by phase: what the last phase showed (the lock screen and what was typed into
+              it) goes at once, instead of staying mounted, hidden, behind "Opening…". */}
+          <Suspense key={phase} fallback={<Loading />}>
+            {content}
+          </Suspense>
+        </AppContext.Provider>
       </I18nProvider>
     </IntlProvider>
   );
 }
 
+/** Before the status is known, and while first run or the session is still loading. */
 function Loading() {
   return (
     <main className="solo" aria-busy="true">

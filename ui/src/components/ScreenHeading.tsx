@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { cx } from './classNames';
 
 /**
@@ -7,7 +7,10 @@ import { cx } from './classNames';
  */
 export function ScreenHeading({ children, className, id }: { children: ReactNode; className?: string; id?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // In the same commit that shows the screen (areas arrive in a transition once their code has
+  // loaded, and a transition's ordinary effects may run a moment later). Screens that move focus
+  // further (a new entry's writing, a search field) do so in their effects, which run after this.
+  useLayoutEffect(() => {
     ref.current?.focus({ preventScroll: true });
   }, []);
   return (

@@ -12,6 +12,12 @@ async function openFeelings(overrides: Parameters<typeof createFakeBackend>[0] =
   return { backend, user, checkin };
 }
 
+/** Opens the Patterns tab and waits for it: the charts' code loads on the first visit. */
+async function showPatterns(user: ReturnType<typeof renderApp>['user']) {
+  await user.click(screen.getByTestId('feelings-tab-patterns'));
+  await waitFor(() => expect(screen.getByTestId('feelings-tab-patterns')).toHaveAttribute('aria-selected', 'true'));
+}
+
 const savedDrafts = (backend: ReturnType<typeof createFakeBackend>) =>
   backend.callsTo('save_entry').map((call) => call.args?.draft as EntryDraft);
 
@@ -277,7 +283,7 @@ describe('feelings check-in', () => {
     await user.click(screen.getByTestId('checkin-save'));
     await screen.findByTestId('checkin-saved');
     await user.click(screen.getByTestId('checkin-see-patterns'));
-    expect(screen.getByTestId('feelings-tab-patterns')).toHaveAttribute('aria-selected', 'true');
+    await waitFor(() => expect(screen.getByTestId('feelings-tab-patterns')).toHaveAttribute('aria-selected', 'true'));
 
     // Coming back to the check-in tab, the confirmation is still there.
     await user.click(screen.getByTestId('feelings-tab-checkin'));
@@ -327,7 +333,7 @@ describe('feelings check-in', () => {
     await user.click(screen.getByTestId('checkin-core-hurt'));
     await user.click(screen.getByTestId('checkin-feeling-left_out'));
     await expectNoAxeViolations();
-    await user.click(screen.getByTestId('feelings-tab-patterns'));
+    await showPatterns(user);
     await expectNoAxeViolations();
   });
 });
@@ -338,7 +344,7 @@ describe('feelings area', () => {
     const { user } = renderApp(backend);
     await screen.findByTestId('screen-today');
     await user.click(await screen.findByTestId('today-quick-calm'));
-    await user.click(screen.getByTestId('checkin-feeling-content'));
+    await user.click(await screen.findByTestId('checkin-feeling-content'));
     await user.click(screen.getByTestId('checkin-save'));
     await user.click(await screen.findByTestId('checkin-see-patterns'));
     expect(await screen.findByTestId('screen-feelings')).toBeInTheDocument();
@@ -350,8 +356,9 @@ describe('feelings area', () => {
     const { user } = await openFeelings();
     await user.click(screen.getByTestId('checkin-core-tired'));
     await user.click(screen.getByTestId('checkin-feeling-drained'));
-    await user.click(screen.getByTestId('feelings-tab-patterns'));
+    await showPatterns(user);
     await user.click(screen.getByTestId('feelings-tab-checkin'));
+    expect(screen.getByTestId('feelings-tab-checkin')).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByTestId('checkin-feeling-drained')).toHaveAttribute('aria-pressed', 'true');
   });
 });

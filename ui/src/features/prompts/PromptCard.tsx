@@ -1,13 +1,13 @@
-import { useId, useMemo, useState } from 'react';
+import { startTransition, useId, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Dialog as AriaDialog, Modal, ModalOverlay } from 'react-aria-components';
 import { Library, PenLine, Shuffle, Moon } from 'lucide-react';
+import { lazyComponent } from '../../app/lazyComponent';
 import { Button } from '../../components/Button';
 import { LiveRegion, useAnnouncement } from '../../components/LiveRegion';
 import { useLibrary } from '../feelings/LibraryContext';
 import { useNavigate } from '../shell/navigation';
 import { FavouriteToggle } from './FavouriteToggle';
-import { PromptsBrowser } from './PromptsBrowser';
 import {
   availablePromptRefs,
   isFavourite,
@@ -21,6 +21,10 @@ import {
 import { usePromptGroupName } from './usePromptGroupName';
 import { usePromptText } from './usePromptText';
 import './prompts.css';
+
+// The browser (every prompt, own prompts) loads when "More prompts" is first chosen; opening is a
+// transition, so the dialog opens once its content can show.
+const PromptsBrowser = lazyComponent(() => import('./PromptsBrowser').then((m) => m.PromptsBrowser));
 
 /**
  * One prompt at a time: the prompt of the day (the same all day, among prompts not set aside for
@@ -113,7 +117,7 @@ export function PromptCard() {
         <Button
           variant="quiet"
           icon={<Library size={18} />}
-          onPress={() => setBrowserOpen(true)}
+          onPress={() => startTransition(() => setBrowserOpen(true))}
           data-testid="prompt-more"
         >
           {intl.formatMessage({ id: 'prompts.card.more' })}

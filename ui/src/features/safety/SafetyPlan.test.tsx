@@ -260,6 +260,8 @@ describe('safety plan screen', () => {
     expect(copy).toHaveTextContent('Aunt Jo — 555-0100 — after 6pm');
     expect(copy).toHaveTextContent('Finishing the comic');
     const print = /@media print\s*\{([\s\S]*)\}\s*$/.exec(safetyCss)?.[1] ?? '';
+    // On its own: first run's print rules are not loaded in an ordinary session.
+    expect(print).toMatch(/body \*\s*\{\s*visibility:\s*hidden/);
     expect(print).toMatch(/\.sidebar,[\s\S]*?display:\s*none/);
     expect(print).toMatch(/\.safety-print\s*\{[^}]*display:\s*block/);
   });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useState, useTransition, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { BookOpen, Heart, LifeBuoy, Lock, Send, Settings as SettingsIcon, Sparkles, Sun, Target } from 'lucide-react';
 import { Button } from '../../components/Button';
@@ -6,21 +6,26 @@ import { Dialog } from '../../components/Dialog';
 import { NavLink } from '../../components/NavLink';
 import type { MessageId } from '../../i18n';
 import { useApp } from '../../app/AppContext';
+import { lazyComponent } from '../../app/lazyComponent';
 import { Today } from '../today/Today';
-import { Journal } from '../journal/Journal';
-import { Feelings } from '../feelings/Feelings';
-import { Identity } from '../identity/Identity';
-import { Goals } from '../goals/Goals';
-import { Share } from '../share/Share';
 import { Help } from '../help/Help';
-import { Settings } from '../settings/Settings';
-import { SafetyPlanScreen } from '../safety/SafetyPlan';
 import { LibraryProvider } from '../feelings/LibraryContext';
 import { isTypingTarget, ShortcutsList } from './shortcuts';
 import { NavigationContext, type Area, type Intent } from './navigation';
 import './shell.css';
 
 export type { Area, Intent } from './navigation';
+
+// Today (where the session opens) and Help (one click from every screen) are part of the session's
+// own chunk. Every other area is its own chunk, loaded on the first visit: Feelings brings the
+// charts, Journal the Markdown renderer, and so on.
+const Journal = lazyComponent(() => import('../journal/Journal').then((m) => m.Journal));
+const Feelings = lazyComponent(() => import('../feelings/Feelings').then((m) => m.Feelings));
+const Identity = lazyComponent(() => import('../identity/Identity').then((m) => m.Identity));
+const Goals = lazyComponent(() => import('../goals/Goals').then((m) => m.Goals));
+const Share = lazyComponent(() => import('../share/Share').then((m) => m.Share));
+const Settings = lazyComponent(() => import('../settings/Settings').then((m) => m.Settings));
+const SafetyPlanScreen = lazyComponent(() => import('../safety/SafetyPlan').then((m) => m.SafetyPlanScreen));
 
 const MAIN_AREAS: readonly { area: Area; label: MessageId; icon: ReactNode }[] = [
   { area: 'today', label: 'nav.today', icon: <Sun size={20} /> },
@@ -67,9 +72,15 @@ export function Shell({ onLock }: { onLock: () => void }) {
   // `visit` changes on every navigation, so arriving again with a new intent remounts the area.
   const [place, setPlace] = useState<{ area: Area; intent?: Intent; visit: number }>({ area: 'today', visit: 0 });
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  // Moving to a lazily loaded area is a transition: while its code is still loading (first visit
+  // only), the current screen stays up (marked busy) instead of flashing a loading line. Today
+  // and Help are always here, and Help is never kept waiting behind another area's code.
+  const [moving, startMoving] = useTransition();
   const area = place.area;
   const go = useCallback((next: Area, intent?: Intent) => {
-    setPlace((current) => ({ area: next, intent, visit: current.visit + 1 }));
+    const move = () => setPlace((current) => ({ area: next, intent, visit: current.visit + 1 }));
+    if (next === 'today' || next === 'help') move();
+    else startMoving(move);
   }, []);
   const setArea = useCallback((next: Area) => go(next), [go]);
 
@@ -133,11 +144,13 @@ export function Shell({ onLock }: { onLock: () => void }) {
           </li>
         </ul>
       </nav>
-      <main className="shell__main" data-testid={`screen-${area}`}>
+      <main className="shell__main" data-testid={`screen-${area}`} aria-busy={moving || undefined}>
         <div className="column">
           <LibraryProvider onLock={onLock}>
             <NavigationContext.Provider value={go}>
-              <Screen key={place.visit} area={area} intent={place.intent} go={setArea} />
+              <Suspense fallback={<AreaLoading />}>
+                <Screen key={place.visit} area={area} intent={place.intent} go={setArea} />
+              </Suspense>
             </NavigationContext.Provider>
           </LibraryProvider>
         </div>
@@ -151,5 +164,15 @@ export function Shell({ onLock }: { onLock: () => void }) {
         <ShortcutsList />
       </Dialog>
     </div>
+  );
+}
+
+/** Shown in the main area (the sidebar stays) if an area is shown before its code has arrived. */
+function AreaLoading() {
+  const intl = useIntl();
+  return (
+    <p className="area-loading" aria-busy="true">
+      {intl.formatMessage({ id: 'app.loading' })}
+    </p>
   );
 }

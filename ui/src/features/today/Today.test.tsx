@@ -62,7 +62,8 @@ describe('Today', () => {
   it('opens the check-in in place with the tapped core’s words showing; saving adds it to the recent entries', async () => {
     const { backend, user } = await openToday();
     await user.click(screen.getByTestId('today-quick-sad'));
-    const checkin = screen.getByTestId('checkin');
+    // The check-in's code loads on the first tap.
+    const checkin = await screen.findByTestId('checkin');
     expect(within(checkin).getByTestId('checkin-core-sad')).toHaveAttribute('aria-expanded', 'true');
     expect(within(checkin).getByTestId('checkin-feeling-lonely')).toBeInTheDocument();
     // The words are the next step, so keyboard focus starts on the first one.
@@ -84,7 +85,7 @@ describe('Today', () => {
   it('closes the check-in without saving anything', async () => {
     const { backend, user } = await openToday();
     await user.click(screen.getByTestId('today-quick-happy'));
-    await user.click(screen.getByTestId('checkin-close'));
+    await user.click(await screen.findByTestId('checkin-close'));
     expect(screen.queryByTestId('checkin')).not.toBeInTheDocument();
     expect(screen.getByTestId('today-quick-happy')).toHaveFocus();
     expect(backend.callsTo('save_entry')).toHaveLength(0);

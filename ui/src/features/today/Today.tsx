@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { BookOpen, PenLine } from 'lucide-react';
 import * as api from '../../api';
@@ -7,7 +7,7 @@ import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useApp } from '../../app/AppContext';
-import { CheckIn } from '../feelings/CheckIn';
+import { lazyComponent } from '../../app/lazyComponent';
 import { CoreIcon } from '../feelings/CoreIcon';
 import { CORES } from '../feelings/vocabulary';
 import { EntryCard } from '../journal/EntryCard';
@@ -16,9 +16,16 @@ import { useProfile } from '../shell/ProfileContext';
 import { useNavigate } from '../shell/navigation';
 import { NextStepLine } from '../goals/NextStepLine';
 import { dayPeriod } from './greeting';
+// The row of core feelings is styled with the check-in's own rules (.cores, .core-icon); the
+// check-in itself loads later.
+import '../feelings/feelings.css';
 import './today.css';
 
 const RECENT = 5;
+
+// The full check-in (every word, the pad, own words) loads when a feeling is first tapped; the
+// tap is a transition, so the row of feelings stays until the check-in can take its place.
+const CheckIn = lazyComponent(() => import('../feelings/CheckIn').then((m) => m.CheckIn));
 
 type Recent = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; items: EntrySummary[] };
 
@@ -97,7 +104,7 @@ export function Today() {
                 <Button
                   className="core"
                   icon={<CoreIcon core={core.id} />}
-                  onPress={() => setCheckinCore(core.id)}
+                  onPress={() => startTransition(() => setCheckinCore(core.id))}
                   data-testid={`today-quick-${core.id}`}
                 >
                   {core[locale]}
