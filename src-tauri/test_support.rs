@@ -1,8 +1,10 @@
 //! Shared fixtures for the unit tests of domain modules: a real data folder in a temporary
 //! directory, and secrets built from test strings.
 
+use chrono::{DateTime, FixedOffset};
 use secrecy::SecretString;
 
+use crate::journal::{EntryDraft, EntryKind};
 use crate::vault::VaultDir;
 
 /// A data folder in a temporary directory, removed when the fixture is dropped.
@@ -20,4 +22,23 @@ pub fn fixture() -> Fixture {
 
 pub fn secret(s: &str) -> SecretString {
     SecretString::from(s.to_owned())
+}
+
+/// A moment in local time with its offset, from RFC 3339 text.
+pub fn at(rfc3339: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(rfc3339).expect("time")
+}
+
+/// A free-writing draft with only a body.
+pub fn free(body: &str) -> EntryDraft {
+    EntryDraft {
+        id: None,
+        kind: EntryKind::Free,
+        title: None,
+        body: body.into(),
+        tags: Vec::new(),
+        prompt_id: None,
+        checkin: None,
+        goal: None,
+    }
 }

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::Duration;
 
 use super::*;
 use crate::goals::{
@@ -20,7 +20,7 @@ use crate::journal::{
 };
 use crate::prefs::Language;
 use crate::safety::{SafetyContact, SafetyPlan};
-use crate::test_support::{fixture, secret, Fixture};
+use crate::test_support::{at, fixture, free, secret, Fixture};
 use crate::vault::{KdfParams, Profile, Vault};
 
 // ── The full-disk switch (fault injection at the export's write call) ────────────────────────
@@ -81,24 +81,7 @@ fn journal() -> J {
     }
 }
 
-fn at(rfc3339: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(rfc3339).expect("time")
-}
-
 const NOW: &str = "2026-03-15T18:00:00.000-05:00";
-
-fn free(body: &str) -> EntryDraft {
-    EntryDraft {
-        id: None,
-        kind: EntryKind::Free,
-        title: None,
-        body: body.into(),
-        tags: Vec::new(),
-        prompt_id: None,
-        checkin: None,
-        goal: None,
-    }
-}
 
 fn save(j: &J, draft: EntryDraft, when: &str) -> Entry {
     save_entry(j.conn(), draft, at(when))

@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 use super::container::{self, CHECKSUM_LEN, PREFIX_LEN};
 use super::*;
 use crate::journal::{self, Checkin, EntryDraft, EntryKind, FeelingPick};
-use crate::test_support::secret;
+use crate::test_support::{at, free, secret};
 use crate::vault::{
     migrations, open_keyed, KdfParams, SwitchStep, Vault, VaultDir, DB_FILE, KEYS_FILE,
     KEYS_PREV_FILE, RESTORE_MARKER, STAGED_DB, STAGED_KEYS,
@@ -27,10 +27,6 @@ const OTHER_PASS: &str = "a different journal entirely";
 /// Text that must never appear in plaintext in any file Cove writes.
 const MARKER: &str = "zephyrmarkerquokka";
 const NOW: &str = "2026-03-10T09:30:00.250-05:00";
-
-fn at(rfc3339: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(rfc3339).expect("time")
-}
 
 /// A data folder in its own temporary directory (which also holds other folders a test needs).
 struct Place {
@@ -69,19 +65,6 @@ fn create(place: &Place, pass: &str) -> (Vault, SecretString) {
     let (vault, code) =
         Vault::create(&place.dir, &secret(pass), KdfParams::floor()).expect("create");
     (vault, secret(&code.expose_grouped()))
-}
-
-fn free(body: &str) -> EntryDraft {
-    EntryDraft {
-        id: None,
-        kind: EntryKind::Free,
-        title: None,
-        body: body.into(),
-        tags: Vec::new(),
-        prompt_id: None,
-        checkin: None,
-        goal: None,
-    }
 }
 
 /// A journal with a mix of entries (free writing with tags, a check-in, one in the trash).

@@ -1,6 +1,6 @@
 //! Domain tests on a real SQLCipher vault in a temporary folder.
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
 use super::mirror::{check_mirror, load_mirror, sync_mirror, ReminderMirror};
@@ -13,7 +13,7 @@ use crate::journal::{
     self, Checkin, EntryDraft, EntryKind, FeelingPick, JournalLibrary, SearchQuery,
 };
 use crate::prefs::Language;
-use crate::test_support::{fixture, secret, Fixture};
+use crate::test_support::{at, fixture, secret, Fixture};
 use crate::vault::{KdfParams, Vault};
 
 struct G {
@@ -33,10 +33,6 @@ fn vault() -> G {
         .expect("create")
         .0;
     G { _f: f, vault }
-}
-
-fn at(rfc3339: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(rfc3339).expect("time")
 }
 
 const T0: &str = "2026-03-10T09:30:00.250-05:00";

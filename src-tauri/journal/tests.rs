@@ -1,10 +1,10 @@
 //! Domain tests on a real SQLCipher vault in a temporary folder.
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{Duration, FixedOffset};
 use rusqlite::Connection;
 
 use super::*;
-use crate::test_support::{fixture, secret, Fixture};
+use crate::test_support::{at, fixture, free, secret, Fixture};
 use crate::vault::{KdfParams, Vault};
 
 struct J {
@@ -30,24 +30,7 @@ fn journal() -> J {
     J { _f: f, vault }
 }
 
-fn at(rfc3339: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(rfc3339).expect("time")
-}
-
 const T0: &str = "2026-03-10T09:30:00.250-05:00";
-
-fn free(body: &str) -> EntryDraft {
-    EntryDraft {
-        id: None,
-        kind: EntryKind::Free,
-        title: None,
-        body: body.into(),
-        tags: Vec::new(),
-        prompt_id: None,
-        checkin: None,
-        goal: None,
-    }
-}
 
 fn checkin(c: Checkin) -> EntryDraft {
     EntryDraft {
