@@ -243,18 +243,46 @@ impl App {
     }
 
     /// Replaces the field's text the way a person does (select all, delete, type), so React's
-    /// change events fire; WebDriver's own `clear` bypasses them.
+    /// change events fire; WebDriver's own `clear` bypasses them. If the screen replaced the field
+    /// between finding it and typing (a screen arriving again remounts), the new field is found
+    /// and the whole replacement done again there.
     pub async fn type_into(&self, testid: &str, text: &str) {
-        let el = self.find(testid).await;
-        el.send_keys("\u{e009}a\u{e000}\u{e003}")
-            .await
-            .unwrap_or_else(|err| panic!("clear {testid}: {err}"));
-        if text.is_empty() {
-            return;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let el = self.find(testid).await;
+            let mut result = el.send_keys("\u{e009}a\u{e000}\u{e003}").await;
+            if result.is_ok() && !text.is_empty() {
+                result = el.send_keys(text).await;
+            }
+            match result {
+                Ok(()) => return,
+                Err(err) if attempt < 3 && is_stale(&err) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(err) => panic!("type into {testid}: {err}"),
+            }
         }
-        el.send_keys(text)
-            .await
-            .unwrap_or_else(|err| panic!("type into {testid}: {err}"));
+    }
+
+    /// Waits until the element with this testid has the keyboard focus.
+    pub async fn wait_focused(&self, testid: &str) {
+        let started = Instant::now();
+        let script = format!(
+            "return document.activeElement && document.activeElement.getAttribute('data-testid') === {};",
+            serde_json::to_string(testid).expect("testid as JSON")
+        );
+        loop {
+            let focused = self.client.execute(&script, vec![]).await;
+            if matches!(focused, Ok(serde_json::Value::Bool(true))) {
+                return;
+            }
+            assert!(
+                started.elapsed() < WAIT,
+                "[data-testid={testid}] never got the focus"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     pub async fn value_of(&self, testid: &str) -> String {
@@ -604,4 +632,11 @@ pub fn assert_no_plaintext(dir: &Path, needles: &[&str]) -> usize {
         }
     }
     scanned
+}
+
+/// True when WebDriver says the element is no longer in the page (WebKitWebDriver words it as a
+/// node that "was not found").
+fn is_stale(err: &fantoccini::error::CmdError) -> bool {
+    let text = err.to_string();
+    text.contains("stale") || text.contains("was not found")
 }

@@ -98,6 +98,7 @@ async fn a_person_writes_checks_in_answers_a_prompt_searches_filters_deletes_and
 
     // 4. Search: accent-insensitive, prefix, and syntax that must not break anything.
     app.press("\u{e009}k").await;
+    app.wait_focused("journal-search").await;
     app.type_into("journal-search", "cafe").await;
     app.wait_count("search-hit", 1).await;
     app.wait_for_text("search-hit", TITLE).await;
