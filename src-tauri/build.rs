@@ -43,6 +43,7 @@ fn main() {
         "decide_proposal",
         "get_reminder_settings",
         "save_reminder_settings",
+        "identity_timeline",
         "backup_status",
         "list_backups",
         "back_up_now",

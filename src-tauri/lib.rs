@@ -7,6 +7,7 @@
 pub mod backup;
 pub mod commands;
 pub mod goals;
+pub mod identity;
 pub mod journal;
 pub mod prefs;
 pub mod safety;

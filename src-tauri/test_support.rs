@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use secrecy::SecretString;
 
 use crate::journal::{EntryDraft, EntryKind};
-use crate::vault::VaultDir;
+use crate::vault::{KdfParams, Vault, VaultDir};
 
 /// A data folder in a temporary directory, removed when the fixture is dropped.
 pub struct Fixture {
@@ -18,6 +18,27 @@ pub fn fixture() -> Fixture {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = VaultDir::open(tmp.path().join("data")).expect("open dir");
     Fixture { _tmp: tmp, dir }
+}
+
+/// A new, unlocked vault in its own temporary data folder (the cheapest KDF settings).
+pub struct TestVault {
+    /// The data folder; public so tests can look at the files beside the vault.
+    pub _f: Fixture,
+    pub vault: Vault,
+}
+
+impl TestVault {
+    pub fn conn(&self) -> &rusqlite::Connection {
+        self.vault.conn()
+    }
+}
+
+pub fn test_vault(passphrase: &str) -> TestVault {
+    let f = fixture();
+    let vault = Vault::create(&f.dir, &secret(passphrase), KdfParams::floor())
+        .expect("create")
+        .0;
+    TestVault { _f: f, vault }
 }
 
 pub fn secret(s: &str) -> SecretString {
@@ -40,5 +61,6 @@ pub fn free(body: &str) -> EntryDraft {
         prompt_id: None,
         checkin: None,
         goal: None,
+        identity: None,
     }
 }

@@ -27,6 +27,7 @@ use serde::{Serialize, Serializer};
 
 use super::{ExportFormat, ExportInput, ExportResult};
 use crate::goals::{self, CounselorWords, Goal, GoalArea, GoalStatus, GoalsError, Proposal};
+use crate::identity::{IdentityKind, IdentityPart, MomentKind};
 use crate::journal::{
     self, CustomFeeling, CustomPrompt, Entry, EntryFilter, EntryKind, JournalError, JournalLibrary,
     TimelineQuery,
@@ -41,8 +42,9 @@ use crate::vault::{settings, Profile, VaultError};
 mod tests;
 
 /// The JSON format's version. Readers ignore fields they don't know; a change that would
-/// mislead an older reader (a field removed, renamed or changing meaning) raises it.
-pub const FORMAT_VERSION: u32 = 1;
+/// mislead an older reader (a field removed, renamed or changing meaning) raises it. 2: the
+/// profile's `pronouns` is a pronoun set (an object), no longer a line of text.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Progress is reported at least this often (in entries).
 const PROGRESS_EVERY: u64 = 100;
@@ -149,6 +151,20 @@ struct Words {
     goal: &'static str,
     /// Instead of the title of a goal since deleted.
     goal_deleted: &'static str,
+    /// The label of a try-on's line.
+    tried_on: &'static str,
+    /// Before the name tried.
+    the_name: &'static str,
+    /// A try-on of `any` pronouns.
+    any_pronouns: &'static str,
+    /// A try-on of "no pronouns, use my name".
+    no_pronouns: &'static str,
+    /// Before how a try-on felt.
+    felt: &'static str,
+    /// How a try-on felt, -2 … 2.
+    felt_words: [&'static str; 5],
+    /// A moment of euphoria, of dysphoria.
+    moments: [&'static str; 2],
     feelings: &'static str,
     /// Intensity 1 … 5.
     intensity: [&'static str; 5],
@@ -208,6 +224,19 @@ const EN: Words = Words {
     answering: "Answering",
     goal: "Goal",
     goal_deleted: "a goal you deleted",
+    tried_on: "Tried on",
+    the_name: "the name",
+    any_pronouns: "any pronouns",
+    no_pronouns: "no pronouns, just the name",
+    felt: "felt",
+    felt_words: [
+        "really uncomfortable",
+        "uncomfortable",
+        "neutral",
+        "good",
+        "euphoric",
+    ],
+    moments: ["A moment of euphoria", "A moment of dysphoria"],
     feelings: "Feelings",
     intensity: ["a little", "some", "quite a bit", "a lot", "very strongly"],
     feeling_sep: " — ",
@@ -312,6 +341,13 @@ const ES: Words = Words {
     answering: "Respondiendo",
     goal: "Meta",
     goal_deleted: "una meta que borraste",
+    tried_on: "Probé",
+    the_name: "el nombre",
+    any_pronouns: "cualquier pronombre",
+    no_pronouns: "sin pronombres, solo el nombre",
+    felt: "sensación",
+    felt_words: ["muy incómoda", "incómoda", "neutral", "buena", "eufórica"],
+    moments: ["Un momento de euforia", "Un momento de disforia"],
     feelings: "Emociones",
     intensity: ["un poco", "algo", "bastante", "mucho", "muchísimo"],
     feeling_sep: ": ",
@@ -467,6 +503,28 @@ impl Words {
     }
 }
 
+/// A try-on as one line: "the name River, xe/xem — felt: good" (the name and the set as far as
+/// tried; nothing about the feeling when that was skipped).
+fn try_on_line(w: &Words, part: &IdentityPart) -> String {
+    let mut tried = Vec::new();
+    if let Some(name) = &part.name {
+        tried.push(format!("{} {}", w.the_name, one_line(name)));
+    }
+    if let Some(set) = &part.pronouns {
+        tried.push(match set.id.as_str() {
+            "any" => w.any_pronouns.to_owned(),
+            "name_only" => w.no_pronouns.to_owned(),
+            _ => one_line(&set.short_label()),
+        });
+    }
+    let mut line = tried.join(", ");
+    if let Some(felt) = part.felt {
+        let i = usize::try_from(i16::from(felt.clamp(-2, 2)) + 2).unwrap_or(2);
+        line.push_str(&format!(" — {}: {}", w.felt, w.felt_words[i]));
+    }
+    line
+}
+
 /// "9:05 AM" / "09:05": the wall-clock time the entry was written, in its own offset.
 fn clock(at: &DateTime<FixedOffset>, language: Language) -> String {
     match language {
@@ -501,7 +559,8 @@ struct Item {
     day: String,
 }
 
-/// Every entry outside the trash, oldest first (by the instant written, then id).
+/// Every entry outside the trash (the identity space's too), oldest first (by the instant
+/// written, then id).
 fn all_entries(conn: &rusqlite::Connection) -> Result<Vec<Item>, ExportError> {
     let mut items = Vec::new();
     let mut cursor = None;
@@ -509,7 +568,10 @@ fn all_entries(conn: &rusqlite::Connection) -> Result<Vec<Item>, ExportError> {
         let page = journal::list_entries(
             conn,
             &TimelineQuery {
-                filter: EntryFilter::default(),
+                filter: EntryFilter {
+                    include_identity: Some(true),
+                    ..EntryFilter::default()
+                },
                 cursor,
                 limit: PAGE,
             },
@@ -969,6 +1031,23 @@ fn entry_markdown(run: &Run<'_>, entry: &Entry) -> String {
         match run.goal_title(g.goal_id).map(one_line) {
             Some(title) => md.push_str(&format!("> **{}:** {title}\n\n", w.goal)),
             None => md.push_str(&format!("> **{}:** *{}*\n\n", w.goal, w.goal_deleted)),
+        }
+    }
+    if let Some(part) = &entry.identity {
+        match part.kind {
+            IdentityKind::TryOn => md.push_str(&format!(
+                "> **{}:** {}\n\n",
+                w.tried_on,
+                try_on_line(w, part)
+            )),
+            IdentityKind::Moment => {
+                let i = match part.moment {
+                    Some(MomentKind::Dysphoria) => 1,
+                    _ => 0,
+                };
+                md.push_str(&format!("> **{}**\n\n", w.moments[i]));
+            }
+            IdentityKind::Reflection => {}
         }
     }
     if let Some(id) = &entry.prompt_id {

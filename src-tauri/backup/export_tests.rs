@@ -14,6 +14,7 @@ use crate::goals::{
     set_goal_status, GoalArea, GoalCheckinPart, GoalDraft, GoalStatus, ProposalDecision,
     ProposalDraft, ProposalKind, ProposalStatus, StepDraft,
 };
+use crate::identity::{IdentityKind, IdentityPart, MomentKind};
 use crate::journal::{
     delete_entry, get_entry, save_entry, save_library, Checkin, CustomFeeling, CustomPrompt, Entry,
     EntryDraft, EntryKind, FeelingPick, JournalLibrary,
@@ -21,7 +22,7 @@ use crate::journal::{
 use crate::prefs::Language;
 use crate::safety::{SafetyContact, SafetyPlan};
 use crate::test_support::{at, fixture, free, secret, Fixture};
-use crate::vault::{KdfParams, Profile, Vault};
+use crate::vault::{KdfParams, Profile, PronounSet, Vault};
 
 // ── The full-disk switch (fault injection at the export's write call) ────────────────────────
 
@@ -207,7 +208,8 @@ fn sample() -> Sample {
     j.vault
         .save_profile(&Profile {
             name: Some("Sam".into()),
-            pronouns: Some("they/them".into()),
+            pronouns: PronounSet::common("they"),
+            ..Profile::default()
         })
         .expect("profile");
 
@@ -758,7 +760,7 @@ fn goals_and_proposals_export_in_json_and_check_ins_name_their_goal() {
     let j = &s.j;
     let result = export_ok(j, &input(j, ExportFormat::Json, Language::En));
     let doc: serde_json::Value = serde_json::from_str(&read(&result.path)).expect("json");
-    assert_eq!(doc["formatVersion"], 1, "added fields only");
+    assert_eq!(doc["formatVersion"], 2, "goals added fields only");
 
     // The goals exactly as the API lists them.
     let goals: Vec<Goal> = serde_json::from_value(doc["goals"].clone()).expect("goals");
@@ -849,6 +851,186 @@ fn an_empty_journal_exports_a_readme_only() {
     assert!(read(folder.join("README.md")).contains("There were no entries to copy yet."));
 }
 
+// ── The identity space ───────────────────────────────────────────────────────────────────────
+
+fn identity_entry(j: &J, part: IdentityPart, note: &str, when: &str) -> Entry {
+    save(
+        j,
+        EntryDraft {
+            kind: EntryKind::Reflection,
+            identity: Some(part),
+            ..free(note)
+        },
+        when,
+    )
+}
+
+fn tried(name: Option<&str>, pronouns: Option<PronounSet>, felt: Option<i8>) -> IdentityPart {
+    IdentityPart {
+        kind: IdentityKind::TryOn,
+        name: name.map(Into::into),
+        pronouns,
+        felt,
+        moment: None,
+    }
+}
+
+fn moment(kind: MomentKind) -> IdentityPart {
+    IdentityPart {
+        kind: IdentityKind::Moment,
+        name: None,
+        pronouns: None,
+        felt: None,
+        moment: Some(kind),
+    }
+}
+
+/// A journal with an ordinary entry and try-ons, moments and a reflection of the identity space.
+fn identity_sample() -> (J, Vec<Entry>) {
+    let j = journal();
+    let xe = PronounSet {
+        id: "xe".into(),
+        subject: "xe".into(),
+        object: "xem".into(),
+        determiner: "xyr".into(),
+        possessive: "xyrs".into(),
+        reflexive: "xemself".into(),
+        plural_verbs: false,
+    };
+    let any = PronounSet {
+        id: "any".into(),
+        ..PronounSet::common("they").expect("they")
+    };
+    let day = "2026-03-12T";
+    let entries = vec![
+        save(
+            &j,
+            free("An ordinary Thursday"),
+            &format!("{day}08:00:00.000-05:00"),
+        ),
+        identity_entry(
+            &j,
+            tried(Some("River"), Some(xe), Some(1)),
+            "",
+            &format!("{day}09:00:00.000-05:00"),
+        ),
+        identity_entry(
+            &j,
+            tried(Some("Ash"), None, None),
+            "Not sure yet.",
+            &format!("{day}10:00:00.000-05:00"),
+        ),
+        identity_entry(
+            &j,
+            tried(None, PronounSet::common("she"), Some(-2)),
+            "",
+            &format!("{day}11:00:00.000-05:00"),
+        ),
+        identity_entry(
+            &j,
+            tried(None, Some(any), Some(2)),
+            "",
+            &format!("{day}12:00:00.000-05:00"),
+        ),
+        identity_entry(
+            &j,
+            moment(MomentKind::Euphoria),
+            "The new haircut",
+            &format!("{day}13:00:00.000-05:00"),
+        ),
+        identity_entry(
+            &j,
+            moment(MomentKind::Dysphoria),
+            "",
+            &format!("{day}14:00:00.000-05:00"),
+        ),
+        identity_entry(
+            &j,
+            IdentityPart {
+                kind: IdentityKind::Reflection,
+                ..tried(None, None, None)
+            },
+            "Who I am becoming.",
+            &format!("{day}15:00:00.000-05:00"),
+        ),
+    ];
+    (j, entries)
+}
+
+#[test]
+fn identity_entries_export_with_their_try_ons_and_moments_in_words() {
+    let (j, entries) = identity_sample();
+    let result = export_ok(&j, &input(&j, ExportFormat::Markdown, Language::En));
+    assert_eq!(
+        result.entries, 8,
+        "the identity space is part of the export"
+    );
+    let day = read(PathBuf::from(&result.path).join("2026-03-12.md"));
+    for line in [
+        "> **Tried on:** the name River, xe/xem — felt: good\n",
+        "> **Tried on:** the name Ash\n\nNot sure yet.\n",
+        "> **Tried on:** she/her — felt: really uncomfortable\n",
+        "> **Tried on:** any pronouns — felt: euphoric\n",
+        "> **A moment of euphoria**\n\nThe new haircut\n",
+        "> **A moment of dysphoria**\n",
+        "## 3:00 PM\n\n*Reflection*\n\nWho I am becoming.\n",
+    ] {
+        assert!(day.contains(line), "{line:?} missing in\n{day}");
+    }
+    assert!(day.find("An ordinary Thursday") < day.find("the name River"));
+
+    let es = export_ok(&j, &input(&j, ExportFormat::Markdown, Language::Es));
+    let day = read(PathBuf::from(&es.path).join("2026-03-12.md"));
+    for line in [
+        "> **Probé:** el nombre River, xe/xem — sensación: buena\n",
+        "> **Probé:** el nombre Ash\n",
+        "> **Probé:** she/her — sensación: muy incómoda\n",
+        "> **Probé:** cualquier pronombre — sensación: eufórica\n",
+        "> **Un momento de euforia**\n",
+        "> **Un momento de disforia**\n",
+    ] {
+        assert!(day.contains(line), "{line:?} missing in\n{day}");
+    }
+
+    let json = export_ok(&j, &input(&j, ExportFormat::Json, Language::En));
+    let doc: serde_json::Value = serde_json::from_str(&read(&json.path)).expect("json");
+    let exported: Vec<Entry> = serde_json::from_value(doc["entries"].clone()).expect("entries");
+    assert_eq!(exported, entries, "identity parts as the API returns them");
+    assert_eq!(doc["entries"][1]["identity"]["kind"], "try_on");
+    assert_eq!(doc["entries"][1]["identity"]["pronouns"]["object"], "xem");
+    assert_eq!(doc["entries"][5]["identity"]["moment"], "euphoria");
+    assert_eq!(doc["entries"][0]["identity"], serde_json::Value::Null);
+}
+
+#[test]
+fn the_felt_scale_has_a_word_for_every_answer_and_none_when_skipped() {
+    let words: Vec<String> = (-2..=2)
+        .map(|felt| try_on_line(&EN, &tried(Some("Kai"), None, Some(felt))))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "the name Kai — felt: really uncomfortable",
+            "the name Kai — felt: uncomfortable",
+            "the name Kai — felt: neutral",
+            "the name Kai — felt: good",
+            "the name Kai — felt: euphoric",
+        ]
+    );
+    assert_eq!(
+        try_on_line(&EN, &tried(Some("Kai"), None, None)),
+        "the name Kai"
+    );
+    let name_only = PronounSet {
+        id: "name_only".into(),
+        ..PronounSet::default()
+    };
+    assert_eq!(
+        try_on_line(&ES, &tried(None, Some(name_only), Some(0))),
+        "sin pronombres, solo el nombre — sensación: neutral"
+    );
+}
+
 // ── JSON ──────────────────────────────────────────────────────────────────────────────────────
 
 #[test]
@@ -868,7 +1050,7 @@ fn json_export_parses_back_to_the_same_entries() {
 
     let text = read(&file);
     assert!(
-        text.starts_with("{\n  \"formatVersion\": 1,\n"),
+        text.starts_with("{\n  \"formatVersion\": 2,\n"),
         "pretty-printed"
     );
     assert!(text.ends_with("}\n"));
@@ -878,13 +1060,15 @@ fn json_export_parses_back_to_the_same_entries() {
     assert!(!text.contains(TRASHED_WORDS));
 
     let doc: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-    assert_eq!(doc["formatVersion"], 1);
+    assert_eq!(doc["formatVersion"], 2, "the profile's pronouns are a set");
     assert_eq!(doc["app"], "Cove");
     assert_eq!(doc["appVersion"], env!("CARGO_PKG_VERSION"));
     assert_eq!(doc["exportedAt"], "2026-03-15T18:00:00.000-05:00");
     assert_eq!(doc["language"], "en");
     assert_eq!(doc["profile"]["name"], "Sam");
-    assert_eq!(doc["profile"]["pronouns"], "they/them");
+    let they: PronounSet = serde_json::from_value(doc["profile"]["pronouns"].clone()).expect("set");
+    assert_eq!(Some(they), PronounSet::common("they"));
+    assert_eq!(doc["profile"]["shared"], serde_json::Value::Null);
 
     // Entries: exactly what the API returns, oldest first (extra fields are ignored).
     let entries: Vec<Entry> = serde_json::from_value(doc["entries"].clone()).expect("entries");
@@ -936,7 +1120,7 @@ fn json_export_of_an_empty_journal_has_empty_lists_and_no_plan() {
     assert_eq!(doc["language"], "es");
     assert_eq!(
         doc["profile"],
-        serde_json::json!({ "name": null, "pronouns": null })
+        serde_json::json!({ "name": null, "pronouns": null, "shared": null, "spanish": null })
     );
 }
 

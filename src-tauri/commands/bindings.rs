@@ -19,6 +19,10 @@ use crate::goals::{
     GoalStatus, GoalStep, Proposal, ProposalDecision, ProposalDraft, ProposalKind, ProposalOutcome,
     ProposalStatus, ReminderSettings, StepDraft,
 };
+use crate::identity::{
+    IdentityKind, IdentityPart, IdentityTimeline, IdentityTimelineItem, IdentityTimelineQuery,
+    MomentKind, TriedSummary,
+};
 use crate::journal::{
     Checkin, CustomFeeling, CustomPrompt, DayStat, Entry, EntryDraft, EntryFilter, EntryKind,
     EntrySummary, FeelingCount, FeelingPick, Insights, JournalLibrary, SearchHit, SearchQuery,
@@ -27,7 +31,9 @@ use crate::journal::{
 };
 use crate::prefs::{Accent, Language, Mode, Prefs, Theme};
 use crate::safety::{SafetyContact, SafetyPlan};
-use crate::vault::{KeychainStatus, Profile};
+use crate::vault::{
+    KeychainStatus, Profile, PronounSet, SharedAddressing, SpanishAddressing, SpanishEnding,
+};
 
 /// Where the generated file lives, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/api/bindings.ts";
@@ -54,7 +60,18 @@ pub fn typescript_bindings() -> String {
     declare::<Prefs>(&cfg, &mut out);
     declare::<KeychainStatus>(&cfg, &mut out);
     declare::<AppStatus>(&cfg, &mut out);
+    declare::<PronounSet>(&cfg, &mut out);
+    declare::<SharedAddressing>(&cfg, &mut out);
+    declare::<SpanishEnding>(&cfg, &mut out);
+    declare::<SpanishAddressing>(&cfg, &mut out);
     declare::<Profile>(&cfg, &mut out);
+    declare::<IdentityKind>(&cfg, &mut out);
+    declare::<MomentKind>(&cfg, &mut out);
+    declare::<IdentityPart>(&cfg, &mut out);
+    declare::<IdentityTimelineQuery>(&cfg, &mut out);
+    declare::<IdentityTimelineItem>(&cfg, &mut out);
+    declare::<TriedSummary>(&cfg, &mut out);
+    declare::<IdentityTimeline>(&cfg, &mut out);
     declare::<CreateVaultInput>(&cfg, &mut out);
     declare::<CreatedVault>(&cfg, &mut out);
     declare::<SafetyContact>(&cfg, &mut out);

@@ -9,6 +9,7 @@ mod backup;
 pub mod bindings;
 pub mod error;
 mod goals;
+mod identity;
 mod journal;
 mod safety;
 mod state;
@@ -70,6 +71,7 @@ pub const COMMANDS: &[&str] = &[
     "decide_proposal",
     "get_reminder_settings",
     "save_reminder_settings",
+    "identity_timeline",
     "backup_status",
     "list_backups",
     "back_up_now",
@@ -149,6 +151,7 @@ pub(crate) fn with_state<R: Runtime>(builder: Builder<R>, state: Option<AppState
         goals::decide_proposal,
         goals::get_reminder_settings,
         goals::save_reminder_settings,
+        identity::identity_timeline,
         backup::backup_status,
         backup::list_backups,
         backup::back_up_now,

@@ -154,10 +154,11 @@ fn first_run_lock_and_unlock_through_the_commands() {
         json!({ "passphrase": "quiet harbour lantern" }),
     )
     .expect("unlock");
-    assert_eq!(
-        invoke(&t, "get_profile", json!({})).expect("profile")["pronouns"],
-        json!("they/them")
-    );
+    // The first run's "they/them" (pronouns as text, as an older UI sends them) is a set.
+    let pronouns = invoke(&t, "get_profile", json!({})).expect("profile")["pronouns"].clone();
+    assert_eq!(pronouns["id"], json!("they"));
+    assert_eq!(pronouns["object"], json!("them"));
+    assert_eq!(pronouns["pluralVerbs"], json!(true));
 
     let again = invoke(
         &t,
@@ -622,6 +623,201 @@ fn unlocking_deletes_what_has_been_in_the_trash_over_30_days() {
     invoke(&t, "lock", json!({})).expect("lock");
     invoke(&t, "unlock_with_passphrase", json!({ "passphrase": PASS })).expect("unlock");
     assert_eq!(count(&state), 1, "the expired entry went at unlock");
+}
+
+// ── The identity space ──────────────────────────────────────────────────────────────────────
+
+fn xe() -> Value {
+    json!({ "id": "xe", "subject": "xe", "object": "xem", "determiner": "xyr",
+            "possessive": "xyrs", "reflexive": "xemself", "pluralVerbs": false })
+}
+
+fn identity_draft(identity: Value, body: &str) -> Value {
+    json!({ "draft": { "id": null, "kind": "reflection", "title": null, "body": body,
+                       "tags": [], "promptId": null, "checkin": null, "identity": identity } })
+}
+
+#[test]
+fn the_identity_timeline_needs_the_vault_unlocked() {
+    let t = test_app();
+    let args = json!({ "query": { "from": null, "to": null } });
+    assert_eq!(
+        error_code(invoke(&t, "identity_timeline", args.clone()).unwrap_err()),
+        "locked",
+        "no journal yet"
+    );
+    create_vault(&t);
+    invoke(&t, "lock", json!({})).expect("lock");
+    assert_eq!(
+        error_code(invoke(&t, "identity_timeline", args).unwrap_err()),
+        "locked"
+    );
+    assert!(COMMANDS.contains(&"identity_timeline"));
+}
+
+#[test]
+fn try_ons_and_moments_round_trip_and_stay_in_the_identity_space() {
+    let t = test_app();
+    create_vault(&t);
+    let plain = invoke(&t, "save_entry", draft("River walk")).expect("plain")["id"].clone();
+    let tried = invoke(
+        &t,
+        "save_entry",
+        identity_draft(
+            json!({ "kind": "try_on", "name": " River ", "pronouns": xe(), "felt": 2,
+                    "moment": null }),
+            "",
+        ),
+    )
+    .expect("try-on");
+    assert_eq!(
+        tried["identity"],
+        json!({ "kind": "try_on", "name": "River", "pronouns": xe(), "felt": 2,
+                "moment": null })
+    );
+    let id = tried["id"].clone();
+    let moment = invoke(
+        &t,
+        "save_entry",
+        identity_draft(
+            json!({ "kind": "moment", "moment": "euphoria" }),
+            "a haircut",
+        ),
+    )
+    .expect("moment");
+    assert_eq!(moment["identity"]["moment"], json!("euphoria"));
+
+    let list = |filter: Value| -> Vec<Value> {
+        let page = invoke(
+            &t,
+            "list_entries",
+            json!({ "query": { "filter": filter, "cursor": null, "limit": 50 } }),
+        )
+        .expect("list");
+        page["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|e| e["id"].clone())
+            .collect()
+    };
+    assert_eq!(list(json!({})), std::slice::from_ref(&plain));
+    assert_eq!(
+        list(json!({ "includeIdentity": false })),
+        std::slice::from_ref(&plain)
+    );
+    assert_eq!(
+        list(json!({ "includeIdentity": true })),
+        [moment["id"].clone(), id.clone(), plain.clone()]
+    );
+    let search = |filter: Value| -> usize {
+        invoke(
+            &t,
+            "search_entries",
+            json!({ "query": { "text": "river", "filter": filter, "limit": 20 } }),
+        )
+        .expect("search")["hits"]
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    assert_eq!(search(json!({})), 1);
+    assert_eq!(search(json!({ "includeIdentity": true })), 2);
+
+    let timeline = invoke(
+        &t,
+        "identity_timeline",
+        json!({ "query": { "from": null, "to": null } }),
+    )
+    .expect("timeline");
+    let items = timeline["items"].as_array().expect("items");
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["excerpt"], json!("a haircut"));
+    assert_eq!(items[1]["entryId"], id);
+    assert_eq!(items[1]["part"]["name"], json!("River"));
+    assert_eq!(
+        timeline["tried"],
+        json!([{ "name": "River", "pronouns": xe(), "times": 1, "felt": [2],
+                 "firstDay": items[1]["day"], "lastDay": items[1]["day"] }])
+    );
+    // An empty query object means the whole timeline.
+    assert_eq!(
+        invoke(&t, "identity_timeline", json!({ "query": {} })).expect("whole"),
+        timeline
+    );
+
+    invoke(&t, "delete_entry", json!({ "id": id })).expect("delete");
+    let after = invoke(&t, "identity_timeline", json!({ "query": {} })).expect("after");
+    assert_eq!(after["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(after["tried"], json!([]));
+    invoke(&t, "restore_entry", json!({ "id": id })).expect("restore");
+    assert_eq!(
+        invoke(&t, "get_entry", json!({ "id": id })).expect("get")["identity"]["felt"],
+        json!(2)
+    );
+}
+
+#[test]
+fn bad_identity_input_is_invalid_input_with_plain_words() {
+    let t = test_app();
+    create_vault(&t);
+    let custom = json!({ "id": "custom", "subject": " ", "object": "xem", "determiner": "",
+                         "possessive": "", "reflexive": "", "pluralVerbs": false });
+    for (draft, words) in [
+        (
+            identity_draft(json!({ "kind": "try_on", "pronouns": custom }), ""),
+            "Please add at least the first pronoun, like 'xe'.",
+        ),
+        (
+            identity_draft(json!({ "kind": "try_on", "name": "River", "felt": 5 }), ""),
+            "How it felt",
+        ),
+        (identity_draft(json!({ "kind": "moment" }), "x"), "euphoria"),
+    ] {
+        let err = invoke(&t, "save_entry", draft).unwrap_err();
+        assert_eq!(err["code"], json!("invalid_input"));
+        let message = err["message"].as_str().expect("message");
+        assert!(message.contains(words), "{message}");
+    }
+    let err = invoke(
+        &t,
+        "save_profile",
+        json!({ "profile": { "name": "Sam", "pronouns": custom } }),
+    )
+    .unwrap_err();
+    assert_eq!(error_code(err), "invalid_input");
+    let err = invoke(
+        &t,
+        "identity_timeline",
+        json!({ "query": { "from": "2026-03-12", "to": "2026-03-11" } }),
+    )
+    .unwrap_err();
+    assert_eq!(error_code(err), "invalid_input");
+    assert_eq!(
+        invoke(&t, "identity_timeline", json!({ "query": {} })).expect("empty"),
+        json!({ "items": [], "tried": [] })
+    );
+}
+
+#[test]
+fn the_profile_keeps_a_custom_set_and_a_name_in_any_script_through_the_commands() {
+    let t = test_app();
+    create_vault(&t);
+    let profile = json!({
+        "name": "  ماهر {name} <b>🌈</b> ",
+        "pronouns": { "id": "custom", "subject": "ae", "object": "aer", "determiner": "aer",
+                      "possessive": "aers", "reflexive": "aerself", "pluralVerbs": false },
+        "shared": { "name": null, "pronouns": { "id": "they", "subject": "they",
+                    "object": "them", "determiner": "their", "possessive": "theirs",
+                    "reflexive": "themselves", "pluralVerbs": true } },
+        "spanish": { "pronoun": "elle", "ending": "e" }
+    });
+    invoke(&t, "save_profile", json!({ "profile": profile })).expect("save");
+    invoke(&t, "lock", json!({})).expect("lock");
+    invoke(&t, "unlock_with_passphrase", json!({ "passphrase": PASS })).expect("unlock");
+    let stored = invoke(&t, "get_profile", json!({})).expect("profile");
+    let mut want = profile.clone();
+    want["name"] = json!("ماهر {name} <b>🌈</b>");
+    assert_eq!(stored, want);
 }
 
 // ── Goals ───────────────────────────────────────────────────────────────────────────────────

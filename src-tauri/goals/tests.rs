@@ -13,26 +13,12 @@ use crate::journal::{
     self, Checkin, EntryDraft, EntryKind, FeelingPick, JournalLibrary, SearchQuery,
 };
 use crate::prefs::Language;
-use crate::test_support::{at, fixture, secret, Fixture};
-use crate::vault::{KdfParams, Vault};
+use crate::test_support::{at, test_vault, TestVault};
 
-struct G {
-    _f: Fixture,
-    vault: Vault,
-}
-
-impl G {
-    fn conn(&self) -> &Connection {
-        self.vault.conn()
-    }
-}
+type G = TestVault;
 
 fn vault() -> G {
-    let f = fixture();
-    let vault = Vault::create(&f.dir, &secret("goals for the tests"), KdfParams::floor())
-        .expect("create")
-        .0;
-    G { _f: f, vault }
+    test_vault("goals for the tests")
 }
 
 const T0: &str = "2026-03-10T09:30:00.250-05:00";
@@ -549,6 +535,7 @@ fn goal_checkin(
             in_the_way: in_the_way.map(Into::into),
             next_step: next.map(Into::into),
         }),
+        identity: None,
     }
 }
 
@@ -761,6 +748,7 @@ fn the_goal_part_belongs_only_to_goal_checkins() {
             prompt_id: None,
             checkin: None,
             goal: None,
+            identity: None,
         },
         at(T1),
     )
@@ -1520,7 +1508,7 @@ fn reminders_are_due_from_the_mirror_while_the_vault_is_locked() {
     set_goal_status(g.conn(), paused.id, GoalStatus::Paused, at(T0)).expect("pause");
     sync_mirror(g.conn(), g._f.dir.path()).expect("sync");
     // Lock: the data key is gone and the database closed. Only the mirror is left.
-    let G { _f: f, vault } = g;
+    let TestVault { _f: f, vault } = g;
     vault.lock();
     let folder = f.dir.path();
     let check = |now: &str, may_notify: bool| {
@@ -1621,7 +1609,10 @@ fn a_v2_database_with_entries_migrates_to_the_goals_schema_and_keeps_them() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!(version, 3);
+    assert_eq!(
+        version,
+        i64::from(crate::vault::migrations::latest_version())
+    );
     let e = journal::get_entry(&conn, 5).expect("kept");
     assert_eq!(e.title.as_deref(), Some("Before goals"));
     assert_eq!(e.body, "A day by the lighthouse");

@@ -14,6 +14,7 @@ use super::validate::{
     clean_draft, clean_filter, filter_sql, kind_str, parse_kind, tag_key, CleanDraft,
 };
 use super::{JournalError, Result};
+use crate::identity::{IdentityPart, MomentKind};
 use crate::vault::VaultError;
 
 /// How long an entry stays in the trash before it is deleted for good.
@@ -35,7 +36,8 @@ fn corrupt() -> JournalError {
 
 /// The columns of an [`EntrySummary`], on the alias `e` (see [`summary_from_row`]). The
 /// fallback text for an entry without body text is the check-in's "what's going on", or for a
-/// goal check-in "what got in the way" / "the next step".
+/// goal check-in "what got in the way" / "the next step". The identity part comes as one JSON
+/// object (`null` for entries without one).
 pub(crate) const SUMMARY_COLUMNS: &str = "e.id, e.kind, e.title, substr(e.body, 1, 800), \
      substr(CASE WHEN e.kind = 'goal_checkin' THEN \
          coalesce(json_extract(e.checkin, '$.goingOn'), \
@@ -48,9 +50,22 @@ pub(crate) const SUMMARY_COLUMNS: &str = "e.id, e.kind, e.title, substr(e.body, 
         (SELECT tag FROM entry_tags WHERE entry_id = e.id ORDER BY pos)), \
      (SELECT json_group_array(feeling) FROM \
         (SELECT feeling FROM entry_feelings WHERE entry_id = e.id \
-         ORDER BY intensity DESC, feeling))";
+         ORDER BY intensity DESC, feeling)), \
+     (SELECT json_object('kind', ip.kind, 'name', ip.name, 'pronouns', json(ip.pronouns), \
+                         'felt', ip.felt, 'moment', ip.moment) \
+        FROM identity_parts ip WHERE ip.entry_id = e.id)";
 
 const _: () = assert!(EXCERPT_SOURCE_CHARS == 800, "keep SUMMARY_COLUMNS in step");
+
+/// The identity part from its JSON object (see [`SUMMARY_COLUMNS`] and [`read_identity`]).
+fn identity_json(text: Option<String>) -> rusqlite::Result<Option<IdentityPart>> {
+    text.map(|t| {
+        serde_json::from_str(&t).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+    })
+    .transpose()
+}
 
 fn json_list(text: Option<String>) -> rusqlite::Result<Vec<String>> {
     match text {
@@ -78,6 +93,7 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<(EntrySummary,
         excerpt,
         mood: row.get(5)?,
         prompt_id: row.get(6)?,
+        identity: identity_json(row.get(14)?)?,
         day: row.get(7)?,
         created_at: row.get(8)?,
         updated_at: row.get(9)?,
@@ -144,6 +160,7 @@ fn same_content(existing: &Entry, clean: &CleanDraft) -> bool {
         && existing.prompt_id == clean.prompt_id
         && existing.checkin == clean.checkin
         && existing.goal == clean.goal
+        && existing.identity == clean.identity
 }
 
 /// A goal check-in must name a goal that exists; an entry that already names a goal keeps
@@ -188,7 +205,7 @@ fn checkin_json(clean: &CleanDraft) -> Result<Option<String>> {
 }
 
 /// The check-in's texts as one searchable string (for a goal check-in also "what got in the
-/// way" and "the next step").
+/// way" and "the next step"; for a try-on the name tried).
 fn checkin_text(clean: &CleanDraft) -> String {
     let c = clean.checkin.as_ref();
     let g = clean.goal.as_ref();
@@ -197,6 +214,7 @@ fn checkin_text(clean: &CleanDraft) -> String {
         c.and_then(|c| c.helped.as_deref()),
         g.and_then(|g| g.in_the_way.as_deref()),
         g.and_then(|g| g.next_step.as_deref()),
+        clean.identity.as_ref().and_then(|p| p.name.as_deref()),
     ]
     .into_iter()
     .flatten()
@@ -255,9 +273,14 @@ fn update(
     write_children(conn, id, clean, true)
 }
 
-/// The rows of `entry_tags`, `entry_feelings` and `goal_checkins` for an entry.
+/// The rows of `entry_tags`, `entry_feelings`, `goal_checkins` and `identity_parts` for an
+/// entry.
 fn write_children(conn: &Connection, id: i64, clean: &CleanDraft, replace: bool) -> Result<()> {
     if replace {
+        conn.execute(
+            "DELETE FROM identity_parts WHERE entry_id = ?1",
+            params![id],
+        )?;
         conn.execute("DELETE FROM entry_tags WHERE entry_id = ?1", params![id])?;
         conn.execute(
             "DELETE FROM entry_feelings WHERE entry_id = ?1",
@@ -271,6 +294,29 @@ fn write_children(conn: &Connection, id: i64, clean: &CleanDraft, replace: bool)
              VALUES (?1, ?2, ?3, ?4)",
         )?
         .execute(params![id, g.goal_id, g.in_the_way, g.next_step])?;
+    }
+    if let Some(p) = &clean.identity {
+        let pronouns = p
+            .pronouns
+            .as_ref()
+            .map(|set| {
+                serde_json::to_string(set).map_err(|e| {
+                    JournalError::Vault(VaultError::Internal(format!("pronouns json: {e}")))
+                })
+            })
+            .transpose()?;
+        conn.prepare_cached(
+            "INSERT INTO identity_parts (entry_id, kind, name, pronouns, felt, moment)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![
+            id,
+            p.kind.as_str(),
+            p.name,
+            pronouns,
+            p.felt,
+            p.moment.map(MomentKind::as_str),
+        ])?;
     }
     let mut tags = conn.prepare_cached(
         "INSERT INTO entry_tags (entry_id, pos, tag, tag_key) VALUES (?1, ?2, ?3, ?4)",
@@ -347,6 +393,7 @@ fn read_entry(conn: &Connection, id: i64) -> Result<Entry> {
         None if kind == EntryKind::Checkin => Some(Checkin::default()),
         None => None,
     };
+    let identity = read_identity(conn, id)?;
     Ok(Entry {
         id,
         kind,
@@ -356,11 +403,26 @@ fn read_entry(conn: &Connection, id: i64) -> Result<Entry> {
         prompt_id,
         checkin,
         goal,
+        identity,
         day,
         created_at,
         updated_at,
         deleted_at,
     })
+}
+
+/// The identity part of an entry, if it has one.
+fn read_identity(conn: &Connection, id: i64) -> Result<Option<IdentityPart>> {
+    let json: Option<String> = conn
+        .prepare_cached(
+            "SELECT json_object('kind', kind, 'name', name, 'pronouns', json(pronouns),
+                                'felt', felt, 'moment', moment)
+             FROM identity_parts WHERE entry_id = ?1",
+        )?
+        .query_row(params![id], |r| r.get(0))
+        .optional()?;
+    json.map(|t| serde_json::from_str(&t).map_err(|_| corrupt()))
+        .transpose()
 }
 
 /// The whole entry, in the trash or not.
@@ -543,13 +605,15 @@ pub fn list_entries(conn: &Connection, query: &TimelineQuery) -> Result<Timeline
     })
 }
 
-/// Tags in use outside the trash with how many entries have them, most used first. Spellings
-/// that differ only in case count as one tag, shown in its most used spelling.
+/// Tags in use outside the trash and outside the identity space with how many entries have
+/// them, most used first. Spellings that differ only in case count as one tag, shown in its
+/// most used spelling.
 pub fn list_tags(conn: &Connection) -> Result<Vec<TagCount>> {
     let mut stmt = conn.prepare(
-        // Only the tags' covering index and the (small) trash index are read.
+        // Only the tags' covering index, the (small) trash index and identity_parts are read.
         "SELECT t.tag_key, t.tag, count(*) FROM entry_tags t
          WHERE t.entry_id NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)
+           AND t.entry_id NOT IN (SELECT entry_id FROM identity_parts)
          GROUP BY t.tag_key, t.tag",
     )?;
     let mut by_key: HashMap<String, (String, u32, u32)> = HashMap::new();

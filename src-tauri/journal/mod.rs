@@ -11,7 +11,11 @@
 //! title, body, the check-in's texts and the tags, kept in sync by triggers), and the settings
 //! row `journal_library` (JSON) for the person's own words and prompt choices. Schema v3 adds
 //! `goal_checkins`: the goal part of `goal_checkin` entries (which goal, what got in the way,
-//! the next step), whose texts are searched with the check-in's texts.
+//! the next step), whose texts are searched with the check-in's texts. Schema v4 adds
+//! `identity_parts`: the identity part of `reflection` entries of the identity space (see
+//! `crate::identity`); the name tried is searched with the check-in's texts. Entries with an
+//! identity part stay out of the timeline, the calendar, search, tags and insights unless a
+//! filter's `include_identity` asks for them.
 
 mod entries;
 mod library;
@@ -37,6 +41,8 @@ pub use library::{load_library, save_library};
 pub use model::*;
 pub use search::search_entries;
 pub use stats::{calendar_days, insights};
+pub(crate) use text::{plain_excerpt, EXCERPT_SOURCE_CHARS};
+pub(crate) use validate::{check_range, parse_day};
 pub use validate::{
     BODY_MAX_BYTES, CHECKIN_TEXT_MAX_CHARS, FEELINGS_MAX, TAGS_MAX, TAG_MAX_CHARS, TITLE_MAX_CHARS,
 };

@@ -74,6 +74,11 @@ pub struct EntryDraft {
     #[serde(default)]
     #[ts(optional)]
     pub goal: Option<crate::goals::GoalCheckinPart>,
+    /// Only for `reflection` entries of the identity space: a try-on, a moment or an identity
+    /// reflection.
+    #[serde(default)]
+    #[ts(optional)]
+    pub identity: Option<crate::identity::IdentityPart>,
 }
 
 /// A whole entry.
@@ -92,6 +97,11 @@ pub struct Entry {
     #[serde(default)]
     #[ts(optional)]
     pub goal: Option<crate::goals::GoalCheckinPart>,
+    /// Only for `reflection` entries of the identity space: a try-on, a moment or an identity
+    /// reflection.
+    #[serde(default)]
+    #[ts(optional)]
+    pub identity: Option<crate::identity::IdentityPart>,
     pub day: String,
     pub created_at: String,
     pub updated_at: String,
@@ -115,6 +125,11 @@ pub struct EntrySummary {
     /// The day's mood contribution of this entry (see `Checkin`), -1.0 … 1.0.
     pub mood: Option<f64>,
     pub prompt_id: Option<String>,
+    /// Only for `reflection` entries of the identity space: a try-on, a moment or an identity
+    /// reflection.
+    #[serde(default)]
+    #[ts(optional)]
+    pub identity: Option<crate::identity::IdentityPart>,
     pub day: String,
     pub created_at: String,
     pub updated_at: String,
@@ -134,6 +149,11 @@ pub struct EntryFilter {
     pub from: Option<String>,
     /// Last day included, `YYYY-MM-DD`.
     pub to: Option<String>,
+    /// Entries of the identity space (those with an identity part) are left out unless this is
+    /// `true`: the identity space stays in the identity space unless the person chooses.
+    #[serde(default)]
+    #[ts(optional)]
+    pub include_identity: Option<bool>,
 }
 
 /// Where the next timeline page starts (opaque to the UI: pass back what you got).

@@ -16,7 +16,7 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use super::entries::{summary_from_row, SUMMARY_COLUMNS};
 use super::model::{SearchHit, SearchQuery, SearchResults, SnippetPart};
 use super::text::plain_text;
-use super::validate::{clean_filter, filter_sql, CleanFilter};
+use super::validate::{clean_filter, filter_sql, outside_identity};
 use super::{JournalError, Result};
 
 /// Longest search text, in characters.
@@ -255,13 +255,17 @@ pub fn search_entries(conn: &Connection, query: &SearchQuery) -> Result<SearchRe
     // first).
     // Ranking looks at the newest RANK_WINDOW matches, so a word found in nearly every entry
     // costs the same at 100k entries as at 10k; rarer words are ranked over all their matches.
-    // Without filters the trash is excluded through its small index, so no entry row is read.
-    let (cond, filter_values) = if filter == CleanFilter::default() {
-        (
+    // Without filters the trash is excluded through its small index (and the identity space
+    // through its own small table), so no entry row is read.
+    let (cond, filter_values) = if filter.is_open() {
+        let mut cond =
             "entries_fts.rowid NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)"
-                .to_owned(),
-            Vec::new(),
-        )
+                .to_owned();
+        if !filter.include_identity {
+            cond.push_str(" AND ");
+            cond.push_str(&outside_identity("entries_fts.rowid"));
+        }
+        (cond, Vec::new())
     } else {
         let (cond, values) = filter_sql(&filter);
         (

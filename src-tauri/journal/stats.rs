@@ -1,9 +1,10 @@
-//! The calendar (per-day counts and mood) and insights. Only entries outside the trash count.
+//! The calendar (per-day counts and mood) and insights. Only entries outside the trash count,
+//! and entries of the identity space only where a filter includes them (never in insights).
 
 use rusqlite::{params, params_from_iter, Connection};
 
 use super::model::{DayStat, EntryFilter, FeelingCount, Insights, TagMood};
-use super::validate::{check_range, clean_filter, filter_sql};
+use super::validate::{check_range, clean_filter, filter_sql, outside_identity};
 use super::Result;
 
 /// Most feelings in `Insights::top_feelings`.
@@ -50,17 +51,18 @@ pub fn calendar_days(
 }
 
 /// Mood over time, the most frequent feelings, and how days with a tag compare with the other
-/// days with a mood, for `from`…`to`.
+/// days with a mood, for `from`…`to`. The identity space's entries are left out.
 pub fn insights(conn: &Connection, from: &str, to: &str) -> Result<Insights> {
     let tx = conn.unchecked_transaction()?;
     let days = calendar_days(&tx, from, to, &EntryFilter::default())?;
 
-    let mut stmt = tx.prepare_cached(
+    let outside = outside_identity("e.id");
+    let mut stmt = tx.prepare_cached(&format!(
         "SELECT f.feeling, count(*) AS n, avg(f.intensity) AS mean FROM entries e
          CROSS JOIN entry_feelings f ON f.entry_id = e.id
-         WHERE e.deleted_at IS NULL AND e.day >= ?1 AND e.day <= ?2
-         GROUP BY f.feeling ORDER BY n DESC, mean DESC, f.feeling LIMIT ?3",
-    )?;
+         WHERE e.deleted_at IS NULL AND e.day >= ?1 AND e.day <= ?2 AND {outside}
+         GROUP BY f.feeling ORDER BY n DESC, mean DESC, f.feeling LIMIT ?3"
+    ))?;
     let top_feelings = stmt
         .query_map(params![from, to, TOP_FEELINGS_MAX as i64], |r| {
             Ok(FeelingCount {
@@ -78,20 +80,20 @@ pub fn insights(conn: &Connection, from: &str, to: &str) -> Result<Insights> {
     } else {
         let overall = moods.iter().sum::<f64>() / moods.len() as f64;
         // Per tag (ignoring case): the days with a mood it appears on, and their mean mood.
-        let mut stmt = tx.prepare_cached(
+        let mut stmt = tx.prepare_cached(&format!(
             "WITH day_mood AS (
                  SELECT e.day AS day, avg(e.mood) AS mood FROM entries e
                  WHERE e.deleted_at IS NULL AND e.day >= ?1 AND e.day <= ?2
-                   AND e.mood IS NOT NULL
+                   AND e.mood IS NOT NULL AND {outside}
                  GROUP BY e.day),
              tag_day AS (
                  SELECT DISTINCT t.tag_key AS tag_key, e.day AS day FROM entries e
                  CROSS JOIN entry_tags t ON t.entry_id = e.id
-                 WHERE e.deleted_at IS NULL AND e.day >= ?1 AND e.day <= ?2)
+                 WHERE e.deleted_at IS NULL AND e.day >= ?1 AND e.day <= ?2 AND {outside})
              SELECT td.tag_key, count(*), avg(dm.mood) FROM tag_day td
              JOIN day_mood dm ON dm.day = td.day
-             GROUP BY td.tag_key HAVING count(*) >= ?3",
-        )?;
+             GROUP BY td.tag_key HAVING count(*) >= ?3"
+        ))?;
         let mut rows = stmt
             .query_map(params![from, to, TAG_MOOD_MIN_DAYS as i64], |r| {
                 Ok((
@@ -110,11 +112,12 @@ pub fn insights(conn: &Connection, from: &str, to: &str) -> Result<Insights> {
                 .then_with(|| a.0.cmp(&b.0))
         });
         rows.truncate(TAG_MOODS_MAX);
-        // Each tag in its most used spelling.
-        let mut spelling = tx.prepare_cached(
-            "SELECT tag FROM entry_tags WHERE tag_key = ?1
-             GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 1",
-        )?;
+        // Each tag in its most used spelling (outside the identity space).
+        let outside = outside_identity("entry_id");
+        let mut spelling = tx.prepare_cached(&format!(
+            "SELECT tag FROM entry_tags WHERE tag_key = ?1 AND {outside}
+             GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 1"
+        ))?;
         let mut out = Vec::with_capacity(rows.len());
         for (key, days, mean) in rows {
             let tag: String = spelling.query_row(params![key], |r| r.get(0))?;

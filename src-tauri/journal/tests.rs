@@ -4,30 +4,13 @@ use chrono::{Duration, FixedOffset};
 use rusqlite::Connection;
 
 use super::*;
-use crate::test_support::{at, fixture, free, secret, Fixture};
+use crate::test_support::{at, fixture, free, secret, test_vault, TestVault};
 use crate::vault::{KdfParams, Vault};
 
-struct J {
-    _f: Fixture,
-    vault: Vault,
-}
-
-impl J {
-    fn conn(&self) -> &Connection {
-        self.vault.conn()
-    }
-}
+type J = TestVault;
 
 fn journal() -> J {
-    let f = fixture();
-    let vault = Vault::create(
-        &f.dir,
-        &secret("a journal for the tests"),
-        KdfParams::floor(),
-    )
-    .expect("create")
-    .0;
-    J { _f: f, vault }
+    test_vault("a journal for the tests")
 }
 
 const T0: &str = "2026-03-10T09:30:00.250-05:00";
@@ -823,6 +806,7 @@ fn pagination_returns_every_matching_entry_exactly_once() {
         tags: strings(&["FRIENDS", "music"]),
         from: Some("2026-01-05".into()),
         to: Some("2026-01-20".into()),
+        include_identity: None,
     };
     // Free entries, or check-ins with calm: kinds filter then a feelings filter would drop the
     // free ones, so check the two separately.

@@ -9,6 +9,8 @@ use chrono::NaiveDate;
 use super::model::{Checkin, EntryDraft, EntryFilter, EntryKind, FeelingPick};
 use super::{JournalError, Result};
 use crate::goals::GoalCheckinPart;
+use crate::identity::{IdentityKind, IdentityPart};
+use crate::vault::{normalize_name, PronounSet, VaultError};
 
 /// Largest body, in bytes of UTF-8 (a 1 MB entry fits comfortably).
 pub const BODY_MAX_BYTES: usize = 2 * 1024 * 1024;
@@ -40,10 +42,13 @@ pub struct CleanDraft {
     pub checkin: Option<Checkin>,
     /// Only for `goal_checkin` entries.
     pub goal: Option<GoalCheckinPart>,
+    /// Only for `reflection` entries of the identity space.
+    pub identity: Option<IdentityPart>,
 }
 
 impl CleanDraft {
-    /// Nothing in it worth keeping (a prompt id alone does not count, nor a goal id alone).
+    /// Nothing in it worth keeping (a prompt id alone does not count, nor a goal id alone, nor
+    /// the mark of an identity reflection; a try-on or a moment counts without a note).
     pub fn is_empty(&self) -> bool {
         self.title.is_none()
             && self.body.trim().is_empty()
@@ -53,6 +58,10 @@ impl CleanDraft {
                 .goal
                 .as_ref()
                 .is_none_or(|g| g.in_the_way.is_none() && g.next_step.is_none())
+            && self
+                .identity
+                .as_ref()
+                .is_none_or(|p| p.kind == IdentityKind::Reflection)
     }
 
     /// The mood this entry adds to its day: the pad's pleasantness when placed, otherwise the
@@ -153,6 +162,15 @@ pub fn clean_draft(draft: EntryDraft) -> Result<CleanDraft> {
             ))
         }
     };
+    let identity =
+        match (draft.kind, draft.identity) {
+            (EntryKind::Reflection, Some(p)) => Some(clean_identity_part(p)?),
+            (_, None) => None,
+            (_, Some(_)) => return Err(JournalError::invalid(
+                "Try-ons and moments are kept as reflections. Please save it from the identity \
+                 space.",
+            )),
+        };
     Ok(CleanDraft {
         kind: draft.kind,
         title,
@@ -161,6 +179,72 @@ pub fn clean_draft(draft: EntryDraft) -> Result<CleanDraft> {
         prompt_id,
         checkin,
         goal,
+        identity,
+    })
+}
+
+/// A profile rule broken by a name or a pronoun set, as the journal's own error.
+fn from_profile(err: VaultError) -> JournalError {
+    match err {
+        VaultError::InvalidInput(message) => JournalError::InvalidInput(message),
+        other => JournalError::Vault(other),
+    }
+}
+
+/// The identity part of a reflection, checked: a try-on has a name or a pronoun set (each
+/// tidied as in the profile) and maybe how it felt (-2 … 2); a moment says which kind; an
+/// identity reflection has neither. Anything else is refused, so nothing is stored that the
+/// identity space could not show.
+pub fn clean_identity_part(part: IdentityPart) -> Result<IdentityPart> {
+    let name = normalize_name(part.name.as_deref()).map_err(from_profile)?;
+    let pronouns = part
+        .pronouns
+        .as_ref()
+        .map(PronounSet::normalized)
+        .transpose()
+        .map_err(from_profile)?;
+    let try_on = part.kind == IdentityKind::TryOn;
+    if !try_on && (name.is_some() || pronouns.is_some()) {
+        return Err(JournalError::invalid(
+            "A name or pronouns can only be saved with a try-on. Please start a try-on for them.",
+        ));
+    }
+    if let Some(felt) = part.felt {
+        if !try_on {
+            return Err(JournalError::invalid(
+                "How something felt can only be saved with a try-on.",
+            ));
+        }
+        if !(-2..=2).contains(&felt) {
+            return Err(JournalError::invalid(
+                "How it felt didn't come through right. Please choose it again, or skip it.",
+            ));
+        }
+    }
+    match part.kind {
+        IdentityKind::TryOn if name.is_none() && pronouns.is_none() => {
+            return Err(JournalError::invalid(
+                "A try-on needs a name or pronouns to try. Please add one, or both.",
+            ))
+        }
+        IdentityKind::Moment if part.moment.is_none() => {
+            return Err(JournalError::invalid(
+                "Please choose whether this was a moment of euphoria or of dysphoria.",
+            ))
+        }
+        IdentityKind::TryOn | IdentityKind::Reflection if part.moment.is_some() => {
+            return Err(JournalError::invalid(
+                "Only a moment can be marked as euphoria or dysphoria.",
+            ))
+        }
+        _ => {}
+    }
+    Ok(IdentityPart {
+        kind: part.kind,
+        name,
+        pronouns,
+        felt: part.felt,
+        moment: part.moment,
     })
 }
 
@@ -328,6 +412,25 @@ pub struct CleanFilter {
     pub tag_keys: Vec<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// Entries with an identity part are left out unless this is set.
+    pub include_identity: bool,
+}
+
+impl CleanFilter {
+    /// Nothing narrows the result beyond the trash and the identity space.
+    pub fn is_open(&self) -> bool {
+        self.kinds.is_empty()
+            && self.feelings.is_empty()
+            && self.tag_keys.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+    }
+}
+
+/// The SQL condition (on `column`, an entry id) that leaves out the entries of the identity
+/// space.
+pub fn outside_identity(column: &str) -> String {
+    format!("{column} NOT IN (SELECT entry_id FROM identity_parts)")
 }
 
 pub fn clean_filter(f: &EntryFilter) -> Result<CleanFilter> {
@@ -374,11 +477,13 @@ pub fn clean_filter(f: &EntryFilter) -> Result<CleanFilter> {
         tag_keys,
         from,
         to,
+        include_identity: f.include_identity == Some(true),
     })
 }
 
 /// The SQL condition (on the alias `e`) and its parameters for a filter. Always includes
-/// `e.deleted_at IS NULL` (the trash is never part of a filter's result). Feelings and tags are
+/// `e.deleted_at IS NULL` (the trash is never part of a filter's result), and leaves out the
+/// identity space's entries unless the filter includes them. Feelings and tags are
 /// uncorrelated `IN` lists (built once through their indexes); the unary `+` keeps SQLite from
 /// driving the query from those lists, so a page walks the timeline index in order and stops
 /// early instead of fetching and sorting every entry with a common tag.
@@ -386,6 +491,10 @@ pub fn filter_sql(f: &CleanFilter) -> (String, Vec<rusqlite::types::Value>) {
     use rusqlite::types::Value;
     let mut sql = String::from("e.deleted_at IS NULL");
     let mut params: Vec<Value> = Vec::new();
+    if !f.include_identity {
+        sql.push_str(" AND ");
+        sql.push_str(&outside_identity("e.id"));
+    }
     if !f.kinds.is_empty() {
         sql.push_str(" AND e.kind IN (");
         for (i, k) in f.kinds.iter().enumerate() {

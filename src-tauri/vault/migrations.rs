@@ -176,6 +176,19 @@ const MIGRATIONS: &[M<'static>] = &[
          );
          CREATE INDEX proposals_goal ON proposals (goal_id);",
     ),
+    // v4: the identity space (`src-tauri/identity/`). `identity_parts` holds the identity part
+    // of a `reflection` entry (a try-on, a moment, an identity reflection) and goes with its
+    // entry; `pronouns` is the pronoun set tried, as JSON. Existing rows are untouched.
+    M::up(
+        "CREATE TABLE identity_parts (
+             entry_id INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
+             kind     TEXT NOT NULL,
+             name     TEXT,
+             pronouns TEXT,
+             felt     INTEGER,
+             moment   TEXT
+         );",
+    ),
 ];
 
 /// All migrations, oldest first.

@@ -37,7 +37,10 @@ pub use keychain::{
     device_secret_account, DeviceSecretStore, KeychainError, KeychainStatus, OsKeychain,
     KEYCHAIN_SERVICE,
 };
-pub use profile::{Profile, PROFILE_FIELD_MAX_CHARS};
+pub use profile::{
+    normalize_name, Profile, PronounSet, SharedAddressing, SpanishAddressing, SpanishEnding,
+    PROFILE_FIELD_MAX_CHARS, PRONOUN_FORM_MAX_CHARS, PRONOUN_SET_IDS,
+};
 pub use recovery::RecoveryCode;
 pub use slots::{VaultId, MAX_PIN_ATTEMPTS};
 pub use swap::{SwitchStep, RESTORE_MARKER, STAGED_DB, STAGED_KEYS};

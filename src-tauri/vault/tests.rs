@@ -448,7 +448,8 @@ fn profile_roundtrips_through_the_encrypted_database() {
     vault
         .save_profile(&Profile {
             name: Some("  Rowan ".into()),
-            pronouns: Some("they/them".into()),
+            pronouns: PronounSet::common("they"),
+            ..Profile::default()
         })
         .expect("save");
     drop(vault);
@@ -457,16 +458,186 @@ fn profile_roundtrips_through_the_encrypted_database() {
         vault.profile().expect("load"),
         Profile {
             name: Some("Rowan".into()),
-            pronouns: Some("they/them".into())
+            pronouns: PronounSet::common("they"),
+            ..Profile::default()
         }
     );
     let err = vault
         .save_profile(&Profile {
             name: Some("x".repeat(201)),
-            pronouns: None,
+            ..Profile::default()
         })
         .expect_err("long");
     assert_eq!(code_of(&err), "invalid_input");
+}
+
+/// Every file in the data folder, read as bytes.
+fn data_files(f: &Fixture) -> Vec<(String, Vec<u8>)> {
+    fs::read_dir(f.dir.path())
+        .expect("read dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect()
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn names_in_any_script_and_custom_sets_round_trip_through_a_real_vault() {
+    let f = fixture();
+    let (vault, _) = create(&f);
+    let name = "ماهر 🌈 {name} <b>Zoë</b> 'x'";
+    let xe = PronounSet {
+        id: "custom".into(),
+        subject: "xe".into(),
+        object: "{xem}".into(),
+        determiner: "<xyr>".into(),
+        possessive: "".into(),
+        reflexive: "xemself".into(),
+        plural_verbs: false,
+    };
+    let profile = Profile {
+        name: Some(format!("  {name}\u{a0}")),
+        pronouns: Some(xe.clone()),
+        shared: Some(SharedAddressing {
+            name: Some("שׁירה".into()),
+            pronouns: PronounSet::common("they"),
+        }),
+        spanish: Some(SpanishAddressing {
+            pronoun: Some(" elle ".into()),
+            ending: SpanishEnding::X,
+        }),
+    };
+    vault.save_profile(&profile).expect("save");
+    vault.lock();
+    let vault = Vault::unlock_with_passphrase(&f.dir, &secret(PASS)).expect("unlock");
+    let stored = vault.profile().expect("load");
+    assert_eq!(
+        stored.name.as_deref(),
+        Some(name),
+        "trimmed, otherwise exact"
+    );
+    assert_eq!(stored.pronouns, Some(xe));
+    assert_eq!(
+        stored.shared,
+        Some(SharedAddressing {
+            name: Some("שׁירה".into()),
+            pronouns: PronounSet::common("they"),
+        })
+    );
+    assert_eq!(
+        stored.spanish,
+        Some(SpanishAddressing {
+            pronoun: Some("elle".into()),
+            ending: SpanishEnding::X,
+        })
+    );
+    vault.lock();
+    for (file, bytes) in data_files(&f) {
+        for text in ["ماهر", "שׁירה", "{xem}", "xemself"] {
+            assert!(!contains(&bytes, text), "{text} in plaintext in {file}");
+        }
+    }
+}
+
+#[test]
+fn a_profile_saved_before_pronoun_sets_is_read_as_a_set_and_saved_in_the_new_shape() {
+    let f = fixture();
+    let (vault, _) = create(&f);
+    vault
+        .conn()
+        .execute(
+            "INSERT INTO settings (key, value) VALUES ('profile', ?1)",
+            [r#"{"name":"Sam","pronouns":"she/her"}"#],
+        )
+        .expect("old profile");
+    let loaded = vault.profile().expect("load");
+    assert_eq!(loaded.name.as_deref(), Some("Sam"));
+    assert_eq!(loaded.pronouns, PronounSet::common("she"));
+    vault.save_profile(&loaded).expect("save again");
+    let json: String = vault
+        .conn()
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'profile'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("row");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(value["pronouns"]["id"], "she");
+    assert_eq!(value["pronouns"]["reflexive"], "herself");
+    assert_eq!(vault.profile().expect("again"), loaded);
+
+    vault
+        .conn()
+        .execute(
+            "UPDATE settings SET value = ?1 WHERE key = 'profile'",
+            [r#"{"name":null,"pronouns":"xe/xem/xyr/xyrs/xemself"}"#],
+        )
+        .expect("old custom");
+    let custom = vault.profile().expect("load").pronouns.expect("set");
+    assert_eq!(custom.id, "custom");
+    assert_eq!(
+        [
+            custom.subject.as_str(),
+            &custom.object,
+            &custom.determiner,
+            &custom.possessive,
+            &custom.reflexive
+        ],
+        ["xe", "xem", "xyr", "xyrs", "xemself"]
+    );
+}
+
+#[test]
+fn a_custom_set_without_its_first_pronoun_is_refused_and_the_saved_profile_kept() {
+    let f = fixture();
+    let (vault, _) = create(&f);
+    let good = Profile {
+        name: Some("Rowan".into()),
+        pronouns: PronounSet::common("he"),
+        ..Profile::default()
+    };
+    vault.save_profile(&good).expect("save");
+    let bad = Profile {
+        pronouns: Some(PronounSet {
+            id: "custom".into(),
+            object: "xem".into(),
+            ..PronounSet::default()
+        }),
+        ..good.clone()
+    };
+    let err = vault.save_profile(&bad).expect_err("no subject");
+    assert_eq!(code_of(&err), "invalid_input");
+    assert_eq!(
+        err.to_string(),
+        "Please add at least the first pronoun, like 'xe'."
+    );
+    let unknown = Profile {
+        shared: Some(SharedAddressing {
+            name: None,
+            pronouns: Some(PronounSet {
+                id: "zz".into(),
+                ..PronounSet::common("they").expect("they")
+            }),
+        }),
+        ..good.clone()
+    };
+    assert_eq!(
+        code_of(&vault.save_profile(&unknown).expect_err("unknown id")),
+        "invalid_input"
+    );
+    assert_eq!(vault.profile().expect("kept"), good);
 }
 
 #[test]
@@ -480,7 +651,7 @@ fn database_uses_wal_full_sync_foreign_keys_and_secure_delete() {
     assert_eq!(n("PRAGMA synchronous"), 2);
     assert_eq!(n("PRAGMA foreign_keys"), 1);
     assert_eq!(n("PRAGMA secure_delete"), 1);
-    assert_eq!(n("PRAGMA user_version"), 3);
+    assert_eq!(n("PRAGMA user_version"), 4);
     assert_eq!(q("PRAGMA cipher_log_level"), "NONE");
 }
 

@@ -472,6 +472,7 @@ impl Workload {
             prompt_id: None,
             checkin,
             goal: None,
+            identity: None,
         }
     }
 }

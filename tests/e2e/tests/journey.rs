@@ -25,7 +25,7 @@ async fn a_new_user_sets_up_cove_and_locks_and_unlocks_it() {
     app.screenshot("onboarding-mode").await;
     app.click("onboarding-mode-client").await;
     app.type_into("onboarding-name", NAME).await;
-    app.type_into("onboarding-pronouns", "they/them").await;
+    app.click("onboarding-pronouns-choice-they").await;
     app.screenshot("onboarding-about-you").await;
     app.click("onboarding-next").await;
     app.type_into("onboarding-passphrase", PASSPHRASE).await;

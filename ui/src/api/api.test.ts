@@ -2,6 +2,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
 import * as api from './index';
 import { CommandFailure, normaliseError } from './index';
+import { testProfile } from '../test/profiles';
 
 describe('normaliseError', () => {
   it('keeps the backend code, message and attempts left', () => {
@@ -30,7 +31,7 @@ describe('typed commands', () => {
       seen.push([cmd, args]);
       if (cmd === 'create_vault') return { recoveryCode: 'AAAA-BBBB' };
       if (cmd === 'confirm_recovery_code') return true;
-      if (cmd === 'get_profile') return { name: null, pronouns: null };
+      if (cmd === 'get_profile') return testProfile(null);
       return null;
     });
     const prefs = {
@@ -45,7 +46,7 @@ describe('typed commands', () => {
     } as const;
     await api.savePrefs(prefs);
     await expect(
-      api.createVault({ passphrase: 'p', mode: 'client', profile: { name: null, pronouns: null } }),
+      api.createVault({ passphrase: 'p', mode: 'client', profile: testProfile(null) }),
     ).resolves.toEqual({ recoveryCode: 'AAAA-BBBB' });
     await expect(api.confirmRecoveryCode('AAAA-BBBB')).resolves.toBe(true);
     await api.unlockWithPassphrase('pass');
@@ -56,7 +57,7 @@ describe('typed commands', () => {
     await api.setPin('5678');
     await api.removePin();
     await api.getProfile();
-    await api.saveProfile({ name: 'Sam', pronouns: null });
+    await api.saveProfile(testProfile('Sam'));
     const plan = {
       warningSigns: ['I stop answering messages'],
       copingOnMyOwn: [],
@@ -89,11 +90,11 @@ describe('typed commands', () => {
     const argsOf = (cmd: string) => seen.find(([c]) => c === cmd)?.[1];
     expect(argsOf('save_prefs')).toEqual({ prefs });
     expect(argsOf('create_vault')).toEqual({
-      input: { passphrase: 'p', mode: 'client', profile: { name: null, pronouns: null } },
+      input: { passphrase: 'p', mode: 'client', profile: testProfile(null) },
     });
     expect(argsOf('reset_passphrase_with_recovery_code')).toEqual({ code: 'CODE', newPassphrase: 'new pass' });
     expect(argsOf('change_passphrase')).toEqual({ current: 'old', next: 'new' });
-    expect(argsOf('save_profile')).toEqual({ profile: { name: 'Sam', pronouns: null } });
+    expect(argsOf('save_profile')).toEqual({ profile: testProfile('Sam') });
     expect(argsOf('get_safety_plan')).toEqual({});
     expect(argsOf('save_safety_plan')).toEqual({ plan });
   });

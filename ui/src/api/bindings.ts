@@ -44,7 +44,133 @@ export type KeychainStatus = { available: boolean, reason: string | null, };
 
 export type AppStatus = { vaultExists: boolean, unlocked: boolean, pinEnabled: boolean, prefs: Prefs, };
 
-export type Profile = { name: string | null, pronouns: string | null, };
+export type PronounSet = { 
+/**
+ * `she`, `he`, `they`, `xe`, `ze_hir`, `ze_zir`, `fae`, `e`, `it`, `any` (any pronouns; the
+ * forms are the ones the app uses when it has to pick), `name_only` (no pronouns, use my
+ * name; all forms blank) or `custom`.
+ */
+id: string, 
+/**
+ * "she", "they", "xe" (lower case, as used mid-sentence).
+ */
+subject: string, 
+/**
+ * "her", "them", "xem".
+ */
+object: string, 
+/**
+ * Possessive determiner: "her", "their", "xyr".
+ */
+determiner: string, 
+/**
+ * Possessive pronoun: "hers", "theirs", "xyrs".
+ */
+possessive: string, 
+/**
+ * "herself", "themself" or "themselves" (the person's choice), "xemself".
+ */
+reflexive: string, 
+/**
+ * Verb agreement: `true` for "they are", `false` for "she is".
+ */
+pluralVerbs: boolean, };
+
+export type SharedAddressing = { 
+/**
+ * `null`: the app's name.
+ */
+name: string | null, 
+/**
+ * `null`: the app's pronouns.
+ */
+pronouns: PronounSet | null, };
+
+export type SpanishEnding = "a" | "o" | "e" | "x";
+
+export type SpanishAddressing = { 
+/**
+ * "ella", "él", "elle" or what the person typed; `null`: no pronoun, use my name.
+ */
+pronoun: string | null, ending: SpanishEnding, };
+
+export type Profile = { 
+/**
+ * The name the app calls the person by; `null`: the app speaks without a name.
+ */
+name: string | null, 
+/**
+ * The pronoun set the app uses for the person; `null`: not chosen.
+ */
+pronouns: PronounSet | null, 
+/**
+ * What summaries shared with a counselor use; `null`: the same as in the app.
+ */
+shared: SharedAddressing | null, 
+/**
+ * How the Spanish screens speak about the person; `null`: follows `pronouns`
+ * (she → ella/-a, he → él/-o, every other set → elle/-e).
+ */
+spanish: SpanishAddressing | null, };
+
+export type IdentityKind = "try_on" | "moment" | "reflection";
+
+export type MomentKind = "euphoria" | "dysphoria";
+
+export type IdentityPart = { kind: IdentityKind, 
+/**
+ * Try-on: the name tried (`null` when only pronouns were tried). Other kinds: `null`.
+ */
+name: string | null, 
+/**
+ * Try-on: the pronoun set tried (`null` when only a name was tried). Other kinds: `null`.
+ */
+pronouns: PronounSet | null, 
+/**
+ * Try-on: how it felt, -2 (very uncomfortable) … 0 (neutral) … 2 (euphoric); `null` when the
+ * question was skipped. Other kinds: `null`.
+ */
+felt: number | null, 
+/**
+ * Moment: which kind. Other kinds: `null`.
+ */
+moment: MomentKind | null, };
+
+export type IdentityTimelineQuery = { 
+/**
+ * First day included, `YYYY-MM-DD`; `null`: from the beginning.
+ */
+from: string | null, 
+/**
+ * Last day included, `YYYY-MM-DD`; `null`: up to today.
+ */
+to: string | null, };
+
+export type IdentityTimelineItem = { entryId: number, day: string, createdAt: string, part: IdentityPart, 
+/**
+ * The entry's title, if it has one.
+ */
+title: string | null, 
+/**
+ * The start of the note as plain text, at most 200 characters.
+ */
+excerpt: string, 
+/**
+ * The identity prompt a reflection answers (`identity.03`, `custom:…`), if any.
+ */
+promptId: string | null, };
+
+export type TriedSummary = { name: string | null, pronouns: PronounSet | null, 
+/**
+ * How many try-ons.
+ */
+times: number, 
+/**
+ * The answers to "how did that feel?", oldest first (skipped ones left out).
+ */
+felt: Array<number>, firstDay: string, lastDay: string, };
+
+export type IdentityTimeline = { items: Array<IdentityTimelineItem>, tried: Array<TriedSummary>, };
 
 export type CreateVaultInput = { passphrase: string, mode: Mode, profile: Profile, };
 
@@ -154,13 +280,23 @@ checkin: Checkin | null,
 /**
  * Only for `goal_checkin` entries: which goal, what got in the way, the next step.
  */
-goal?: GoalCheckinPart, };
+goal?: GoalCheckinPart, 
+/**
+ * Only for `reflection` entries of the identity space: a try-on, a moment or an identity
+ * reflection.
+ */
+identity?: IdentityPart, };
 
 export type Entry = { id: number, kind: EntryKind, title: string | null, body: string, tags: Array<string>, promptId: string | null, checkin: Checkin | null, 
 /**
  * Only for `goal_checkin` entries.
  */
-goal?: GoalCheckinPart, day: string, createdAt: string, updatedAt: string, 
+goal?: GoalCheckinPart, 
+/**
+ * Only for `reflection` entries of the identity space: a try-on, a moment or an identity
+ * reflection.
+ */
+identity?: IdentityPart, day: string, createdAt: string, updatedAt: string, 
 /**
  * Set while the entry is in the trash.
  */
@@ -178,7 +314,12 @@ feelings: Array<string>,
 /**
  * The day's mood contribution of this entry (see `Checkin`), -1.0 … 1.0.
  */
-mood: number | null, promptId: string | null, day: string, createdAt: string, updatedAt: string, deletedAt: string | null, };
+mood: number | null, promptId: string | null, 
+/**
+ * Only for `reflection` entries of the identity space: a try-on, a moment or an identity
+ * reflection.
+ */
+identity?: IdentityPart, day: string, createdAt: string, updatedAt: string, deletedAt: string | null, };
 
 export type EntryFilter = { kinds: Array<EntryKind>, 
 /**
@@ -196,7 +337,12 @@ from: string | null,
 /**
  * Last day included, `YYYY-MM-DD`.
  */
-to: string | null, };
+to: string | null, 
+/**
+ * Entries of the identity space (those with an identity part) are left out unless this is
+ * `true`: the identity space stays in the identity space unless the person chooses.
+ */
+includeIdentity?: boolean, };
 
 export type TimelineCursor = { createdMs: number, id: number, };
 

@@ -14,6 +14,8 @@ import type {
   GoalDetail,
   GoalDraft,
   GoalStatus,
+  IdentityTimeline,
+  IdentityTimelineQuery,
   JobProgress,
   Proposal,
   ProposalDecision,
@@ -256,6 +258,15 @@ export function getLibrary(): Promise<JournalLibrary> {
 
 export function saveLibrary(library: JournalLibrary): Promise<JournalLibrary> {
   return call<JournalLibrary>('save_library', { library });
+}
+
+// ── Identity ────────────────────────────────────────────────────────────────────────────────
+// A try-on, a moment or an identity reflection is a journal entry: `saveEntry` with kind
+// `reflection` and `identity` set. The chosen name and pronouns are the profile.
+
+/** Every try-on, moment and identity reflection (newest first) and what was tried, grouped. */
+export function identityTimeline(query: IdentityTimelineQuery = { from: null, to: null }): Promise<IdentityTimeline> {
+  return call<IdentityTimeline>('identity_timeline', { query });
 }
 
 // ── Goals ───────────────────────────────────────────────────────────────────────────────────

@@ -11,19 +11,43 @@ import backupEn from './backup.en.json';
 import backupEs from './backup.es.json';
 import goalsEn from './goals.en.json';
 import goalsEs from './goals.es.json';
+import identityEn from './identity.en.json';
+import identityEs from './identity.es.json';
+import identitySpaceEn from './identitySpace.en.json';
+import identitySpaceEs from './identitySpace.es.json';
 import type { Prefs } from '../api';
 
 export type AppLocale = 'en' | 'es';
 
 // One catalogue per area (the shell and vault; writing, timeline and search; feelings check-in
-// and Today; prompts and insights; backups, restore and export; goals), merged here. A key must live in exactly one file (messages.test.ts).
+// and Today; prompts and insights; backups, restore and export; goals; pronouns, sample
+// sentences and the profile editor; the identity space's screens), merged here. A key must live
+// in exactly one file (messages.test.ts).
 export const PARTS = {
-  en: [baseEn, journalEn, feelingsEn, promptsEn, backupEn, goalsEn],
-  es: [baseEs, journalEs, feelingsEs, promptsEs, backupEs, goalsEs],
+  en: [baseEn, journalEn, feelingsEn, promptsEn, backupEn, goalsEn, identityEn, identitySpaceEn],
+  es: [baseEs, journalEs, feelingsEs, promptsEs, backupEs, goalsEs, identityEs, identitySpaceEs],
 } as const;
 
-const en = { ...baseEn, ...journalEn, ...feelingsEn, ...promptsEn, ...backupEn, ...goalsEn };
-const es = { ...baseEs, ...journalEs, ...feelingsEs, ...promptsEs, ...backupEs, ...goalsEs };
+const en = {
+  ...baseEn,
+  ...journalEn,
+  ...feelingsEn,
+  ...promptsEn,
+  ...backupEn,
+  ...goalsEn,
+  ...identityEn,
+  ...identitySpaceEn,
+};
+const es = {
+  ...baseEs,
+  ...journalEs,
+  ...feelingsEs,
+  ...promptsEs,
+  ...backupEs,
+  ...goalsEs,
+  ...identityEs,
+  ...identitySpaceEs,
+};
 
 export type MessageId = keyof typeof en;
 

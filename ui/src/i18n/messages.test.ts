@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { createIntl } from 'react-intl';
+import { builtInSet, personArgs, type PersonArgs } from '../features/identity/grammar';
 import { CATALOGUES, PARTS, resolveLocale } from './index';
+
+const PERSON_ARGS = new Set<string>(
+  Object.keys({
+    name: '',
+    subj: '',
+    Subj: '',
+    obj: '',
+    det: '',
+    Det: '',
+    poss: '',
+    refl: '',
+    agree: 'plural',
+    style: 'pronouns',
+    esPron: '',
+    ending: 'e',
+  } satisfies PersonArgs),
+);
 
 const { en, es } = CATALOGUES;
 const catalogues = CATALOGUES as Record<string, Record<string, string>>;
@@ -57,17 +75,31 @@ describe('message catalogues', () => {
   });
 
   it('every message parses as ICU and uses the same arguments in both languages', () => {
+    // Messages about the person (identity.*) may use different person arguments per language
+    // (English needs `agree` and the pronoun forms, Spanish `ending` and `esPron`); every other
+    // argument must match, and person arguments are the ones personArgs() provides.
     for (const id of Object.keys(en)) {
+      const personArg = (name: string) => id.startsWith('identity.') && PERSON_ARGS.has(name);
       const enArgs = argumentsOf(parse(catalogues.en![id]!));
       const esArgs = argumentsOf(parse(catalogues.es![id]!));
-      expect([...esArgs.entries()].sort(), id).toEqual([...enArgs.entries()].sort());
+      const other = (args: Map<string, string>) => [...args.entries()].filter(([name]) => !personArg(name)).sort();
+      expect(other(esArgs), id).toEqual(other(enArgs));
+      for (const args of [enArgs, esArgs]) {
+        for (const [name, kind] of args) {
+          if (!personArg(name) || name === 'name') continue;
+          const selectable = name === 'agree' || name === 'style' || name === 'ending';
+          expect(kind, `${id}: ${name}`).toBe(selectable ? 'select' : 'argument');
+        }
+      }
     }
   });
 
   it('uses select for pronoun-related messages and plural where counts appear', () => {
     const kinds = (id: string) => argumentsOf(parse(catalogues.en![id]!));
-    expect(kinds('profile.pronouns.preview').get('set')).toBe('select');
-    expect(kinds('profile.pronouns.previewNoName').get('set')).toBe('select');
+    const esKinds = (id: string) => argumentsOf(parse(catalogues.es![id]!));
+    expect(kinds('identity.sentence.friend').get('agree')).toBe('select');
+    expect(kinds('identity.sentence.reflexive').get('style')).toBe('select');
+    expect(esKinds('identity.sentence.friend').get('ending')).toBe('select');
     expect(kinds('lock.pin.wrong').get('count')).toBe('plural');
     expect(kinds('settings.autolock.after').get('minutes')).toBe('plural');
     expect(kinds('strength.tooShort').get('count')).toBe('plural');
@@ -80,11 +112,12 @@ describe('message catalogues', () => {
     expect(enIntl.formatMessage({ id: 'lock.pin.wrong' }, { count: 3 })).toContain('3 more tries');
     expect(esIntl.formatMessage({ id: 'lock.pin.wrong' }, { count: 1 })).toContain('Te queda 1 intento');
     expect(esIntl.formatMessage({ id: 'lock.pin.wrong' }, { count: 2 })).toContain('Te quedan 2 intentos');
-    expect(enIntl.formatMessage({ id: 'profile.pronouns.preview' }, { set: 'they', name: 'Sam' })).toBe(
-      "Here's how it reads: Sam said they'd write again tomorrow.",
+    const they = personArgs({ name: 'Sam', pronouns: builtInSet('they'), spanish: { pronoun: 'elle', ending: 'e' } }, 'Alex');
+    expect(enIntl.formatMessage({ id: 'identity.sentence.friend' }, they)).toBe(
+      'This is my friend Sam. They are the funniest person I know.',
     );
-    expect(esIntl.formatMessage({ id: 'profile.pronouns.preview' }, { set: 'they', name: 'Sam' })).toBe(
-      'Así se lee: Sam dijo que elle volvería a escribir mañana.',
+    expect(esIntl.formatMessage({ id: 'identity.sentence.friend' }, they)).toBe(
+      'Te presento a mi amigue Sam. Es la persona más divertida que conozco.',
     );
     expect(enIntl.formatMessage({ id: 'settings.autolock.after' }, { minutes: 1 })).toBe('After 1 minute without use');
   });

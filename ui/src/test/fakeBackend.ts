@@ -6,7 +6,9 @@ import { createFakeLibrary } from './fakeLibrary';
 import { createFakeInsights } from './fakeInsights';
 import { createFakeGoals } from './fakeGoals';
 import { createFakeBackup } from './fakeBackup';
+import { createFakeIdentity } from './fakeIdentity';
 import type { AppStatus, CommandError, ErrorCode, KeychainStatus, Prefs, Profile, SafetyContact, SafetyPlan } from '../api';
+import { testProfile } from './profiles';
 
 export type FakeState = {
   vaultExists: boolean;
@@ -98,7 +100,7 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
     pinAttemptsLeft: 5,
     keychain: { available: true, reason: null },
     prefs: defaultPrefs(),
-    profile: { name: 'Sam', pronouns: 'they/them' },
+    profile: testProfile('Sam', 'they'),
     safetyPlan: emptySafetyPlan(),
     now: () => new Date(),
     failNext: {},
@@ -110,6 +112,7 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
   const insights = createFakeInsights(journal);
   const goals = createFakeGoals(journal, library.state, () => state.now());
   const backup = createFakeBackup(state, journal, library);
+  const identity = createFakeIdentity(journal);
 
   const requireUnlocked = () => {
     if (!state.vaultExists) fail('no_vault');
@@ -224,7 +227,7 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
         // Every journal command needs the vault unlocked.
         requireUnlocked();
         // Goals first: it also checks a goal check-in's goal before the journal stores it.
-        for (const part of [goals, journal, library, insights]) {
+        for (const part of [goals, journal, library, insights, identity]) {
           const result = part.handle(cmd, arg);
           // A held goals call (see fakeGoals' `hold`) answers later.
           if (result instanceof Promise) return result.then((value: unknown) => structuredClone(value));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as api from '../api';
 import { createFakeBackend } from './fakeBackend';
 import { APP_BACKUP_FOLDER, JOB_STEPS } from './fakeBackup';
+import { testProfile } from './profiles';
 
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => api.normaliseError(e).code);
 
@@ -73,7 +74,7 @@ describe('fake backups', () => {
     backend.journal.add({ title: 'Old' });
     const other = backend.backup.addBackup({
       path: '/usb/other.covebackup',
-      copy: { vaultId: 'other', passphrase: 'theirs', recoveryCode: 'CODE', profile: { name: 'Robin', pronouns: null }, entries: [] },
+      copy: { vaultId: 'other', passphrase: 'theirs', recoveryCode: 'CODE', profile: testProfile('Robin'), entries: [] },
     });
     await api.restoreBackup(other.file.path, { kind: 'passphrase', value: 'theirs' });
     expect(backend.journal.live()).toHaveLength(0);

@@ -18,10 +18,19 @@
 //   Their texts are searched with the rest. (Whether the goal exists is the goals part's check.)
 // - Tags are trimmed, leading `#`s dropped, inner spaces squeezed, blanks dropped, duplicates
 //   (ignoring case) dropped, order kept. Titles and bodies are kept as typed.
+// - Identity entries (`reflection` with an `identity` part: a try-on, a moment or an identity
+//   reflection): `identity` on another kind → `invalid_input`; a try-on needs a name or a
+//   pronoun set, `felt` is -2…2 and only on a try-on, `moment` is required for a moment and
+//   only there (name and pronouns are kept only on a try-on). A try-on or a moment is a whole
+//   entry even without a note. The tried name is searched with the rest. Entries with an
+//   identity part are left out of the timeline, search and the calendar unless the filter's
+//   `includeIdentity` is true.
 import type {
   Checkin,
   GoalCheckinPart,
   CommandError,
+  IdentityPart,
+  PronounSet,
   DayStat,
   Entry,
   EntryDraft,
@@ -45,6 +54,8 @@ export const MAX_TITLE_CHARS = 300;
 export const MAX_TAGS = 30;
 export const MAX_TAG_CHARS = 40;
 export const TRASH_DAYS = 30;
+export const MAX_NAME_CHARS = 200;
+export const MAX_FORM_CHARS = 40;
 
 export type FakeJournalState = {
   /** Every entry, trashed ones included (`deletedAt` set). */
@@ -96,9 +107,48 @@ function draftIsEmpty(draft: {
   tags: string[];
   checkin: Checkin | null;
   goal?: GoalCheckinPart;
+  identity?: IdentityPart;
 }): boolean {
   const goalEmpty = !draft.goal || (blank(draft.goal.inTheWay) && blank(draft.goal.nextStep));
-  return blank(draft.title) && blank(draft.body) && draft.tags.length === 0 && checkinIsEmpty(draft.checkin) && goalEmpty;
+  // A try-on or a moment is a whole entry without a note; an identity reflection needs words.
+  const identityEmpty = !draft.identity || draft.identity.kind === 'reflection';
+  return (
+    blank(draft.title) && blank(draft.body) && draft.tags.length === 0 && checkinIsEmpty(draft.checkin) && goalEmpty && identityEmpty
+  );
+}
+
+const hasControl = (text: string) => /\p{Cc}/u.test(text);
+
+/** As the profile's `normalized()`: forms trimmed, at most 40 characters, no control characters. */
+function normalisePronouns(set: PronounSet): PronounSet {
+  const form = (text: string) => {
+    const t = (text ?? '').trim();
+    if ([...t].length > MAX_FORM_CHARS || hasControl(t)) fail('invalid_input');
+    return t;
+  };
+  const out: PronounSet = {
+    id: set.id,
+    subject: form(set.subject),
+    object: form(set.object),
+    determiner: form(set.determiner),
+    possessive: form(set.possessive),
+    reflexive: form(set.reflexive),
+    pluralVerbs: Boolean(set.pluralVerbs),
+  };
+  if (out.id === 'custom' && out.subject === '') fail('invalid_input');
+  return out;
+}
+
+function normaliseIdentityPart(part: IdentityPart): IdentityPart {
+  const tryOn = part.kind === 'try_on';
+  if (!['try_on', 'moment', 'reflection'].includes(part.kind)) fail('invalid_input');
+  if (part.felt != null && (!tryOn || !Number.isInteger(part.felt) || part.felt < -2 || part.felt > 2)) fail('invalid_input');
+  if (part.kind === 'moment' ? part.moment !== 'euphoria' && part.moment !== 'dysphoria' : part.moment != null) fail('invalid_input');
+  const name = tryOn && !blank(part.name) ? (part.name ?? '').trim() : null;
+  if (name !== null && ([...name].length > MAX_NAME_CHARS || hasControl(name))) fail('invalid_input');
+  const pronouns = tryOn && part.pronouns ? normalisePronouns(part.pronouns) : null;
+  if (tryOn && name === null && pronouns === null) fail('invalid_input');
+  return { kind: part.kind, name, pronouns, felt: tryOn ? (part.felt ?? null) : null, moment: part.kind === 'moment' ? part.moment : null };
 }
 
 function normaliseGoalPart(goal: GoalCheckinPart): GoalCheckinPart {
@@ -197,6 +247,7 @@ export function summaryOf(entry: Entry): EntrySummary {
     feelings: feelings.map((f) => f.feeling),
     mood: entryMood(entry),
     promptId: entry.promptId,
+    ...(entry.identity ? { identity: structuredClone(entry.identity) } : {}),
     day: entry.day,
     createdAt: entry.createdAt,
     updatedAt: entry.updatedAt,
@@ -210,6 +261,8 @@ const instant = (iso: string) => new Date(iso).getTime();
 const newestFirst = (a: Entry, b: Entry) => instant(b.createdAt) - instant(a.createdAt) || b.id - a.id;
 
 export function matchesFilter(entry: Entry, filter: EntryFilter | null | undefined): boolean {
+  // The identity space stays there unless the person chooses to see it in the journal.
+  if (entry.identity && filter?.includeIdentity !== true) return false;
   if (!filter) return true;
   if (filter.kinds?.length && !filter.kinds.includes(entry.kind)) return false;
   if (filter.feelings?.length) {
@@ -301,6 +354,7 @@ export function createFakeJournal(now: () => Date) {
     const tags = normaliseTags(draft.tags ?? []);
     if (draft.kind !== 'checkin' && draft.kind !== 'goal_checkin' && draft.checkin != null) fail('invalid_input');
     if (draft.kind !== 'goal_checkin' && draft.goal != null) fail('invalid_input');
+    if (draft.kind !== 'reflection' && draft.identity != null) fail('invalid_input');
     const goalCheckin = draft.kind === 'goal_checkin' && draft.checkin != null ? normaliseCheckin(draft.checkin) : null;
     const fields: Omit<Entry, 'id' | 'day' | 'createdAt' | 'updatedAt' | 'deletedAt'> = {
       kind: draft.kind,
@@ -311,6 +365,7 @@ export function createFakeJournal(now: () => Date) {
       checkin: draft.kind === 'checkin' ? normaliseCheckin(draft.checkin) : goalCheckin && !checkinIsEmpty(goalCheckin) ? goalCheckin : null,
     };
     if (draft.goal != null) fields.goal = normaliseGoalPart(draft.goal);
+    if (draft.identity != null) fields.identity = normaliseIdentityPart(draft.identity);
     const existing = draft.id == null ? undefined : find(draft.id);
     if (draft.id != null && !existing) fail('not_found');
     if (existing && existing.deletedAt !== null) fail('invalid_input');
@@ -319,10 +374,12 @@ export function createFakeJournal(now: () => Date) {
       return null;
     }
     if (existing) {
-      const same = JSON.stringify([existing.kind, existing.title, existing.body, existing.tags, existing.promptId, existing.checkin, existing.goal ?? null]) ===
-        JSON.stringify([fields.kind, fields.title, fields.body, fields.tags, fields.promptId, fields.checkin, fields.goal ?? null]);
+      const same =
+        JSON.stringify([existing.kind, existing.title, existing.body, existing.tags, existing.promptId, existing.checkin, existing.goal ?? null, existing.identity ?? null]) ===
+        JSON.stringify([fields.kind, fields.title, fields.body, fields.tags, fields.promptId, fields.checkin, fields.goal ?? null, fields.identity ?? null]);
       if (!same) {
         delete existing.goal;
+        delete existing.identity;
         Object.assign(existing, fields, { updatedAt: localIso(now()) });
       }
       return existing;
@@ -374,6 +431,7 @@ export function createFakeJournal(now: () => Date) {
         entry.checkin?.helped ?? '',
         entry.goal?.inTheWay ?? '',
         entry.goal?.nextStep ?? '',
+        entry.identity?.name ?? '',
       ]
         .filter((t) => t !== '')
         .join(' — ');
@@ -499,6 +557,7 @@ export function createFakeJournal(now: () => Date) {
       promptId: fields.promptId ?? null,
       checkin: fields.checkin ?? null,
       ...(fields.goal ? { goal: fields.goal } : {}),
+      ...(fields.identity ? { identity: fields.identity } : {}),
       day: localDay(at),
       createdAt: stamp,
       updatedAt: stamp,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakeBackend, defaultPrefs } from '../../test/fakeBackend';
 import { expectNoAxeViolations, renderApp } from '../../test/render';
 import { daysAgo } from './testSupport';
+import { testProfile } from '../../test/profiles';
 
 const PASS = 'old river stone kite';
 const CODE = 'ZZ11-YY22-XX33-WW44-VV55-UU66-TT77-SS88';
@@ -13,7 +14,7 @@ function freshInstall() {
     vaultExists: false,
     unlocked: false,
     prefs: defaultPrefs({ mode: null, language: null }),
-    profile: { name: null, pronouns: null },
+    profile: testProfile(null),
   });
   backend.journal.add({ title: 'Kept safe', body: 'From before' }, daysAgo(40));
   backend.journal.add({ title: 'Also kept', body: 'Still here' }, daysAgo(20));
@@ -22,7 +23,7 @@ function freshInstall() {
     place: 'extra',
     kind: 'manual',
     madeAt: daysAgo(5),
-    copy: { vaultId: 'old-laptop', passphrase: PASS, recoveryCode: CODE, profile: { name: 'Robin', pronouns: 'they/them' } },
+    copy: { vaultId: 'old-laptop', passphrase: PASS, recoveryCode: CODE, profile: testProfile('Robin', 'they') },
   });
   // The copy holds those two entries; this fresh install has none.
   backend.journal.state.entries = [];

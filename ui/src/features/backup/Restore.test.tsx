@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPrefs, type FakeBackend } from '../../test/fakeBackend';
 import { expectNoAxeViolations } from '../../test/render';
 import { daysAgo, itemTexts, openBackups, seedEntries } from './testSupport';
+import { testProfile } from '../../test/profiles';
 
 const OTHER_PASSPHRASE = 'old river stone kite';
 const OTHER_CODE = 'ZZ11-YY22-XX33-WW44-VV55-UU66-TT77-SS88';
@@ -19,7 +20,7 @@ function addOtherJournal(backend: FakeBackend) {
       vaultId: 'old-laptop',
       passphrase: OTHER_PASSPHRASE,
       recoveryCode: OTHER_CODE,
-      profile: { name: 'Alex', pronouns: null },
+      profile: testProfile('Alex'),
       entries: [
         {
           id: 7,

@@ -4,6 +4,7 @@ import type { EntryDraft, StepDraft } from '../../api';
 import { expectNoAxeViolations } from '../../test/render';
 import { fakeLayout } from '../journal/testSupport';
 import { openGoals, viewSteps, type Backend } from './testSupport';
+import { testProfile } from '../../test/profiles';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -93,7 +94,7 @@ describe('goal view', { timeout: 60_000 }, () => {
   });
 
   it('pauses, resumes, marks as done with a gentle word, lets go after a kind question, and passes axe', async () => {
-    const { user, backend } = await openFirstGoal(seedGoal, { profile: { name: 'Sam', pronouns: 'they/them' } });
+    const { user, backend } = await openFirstGoal(seedGoal, { profile: testProfile('Sam', 'they') });
     const stored = () => backend.goals.state.goals[0]!;
     await user.click(screen.getByTestId('goal-pause'));
     await waitFor(() => expect(stored().status).toBe('paused'));

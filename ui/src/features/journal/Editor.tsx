@@ -13,6 +13,7 @@ import { Autosave, type DraftContent, type SaveStatus } from './autosave';
 import { applyEdit, formatEdit, type FormatKind } from './markdownFormat';
 import { SafeMarkdown } from './SafeMarkdown';
 import { usePromptText } from '../prompts/usePromptText';
+import { IdentityPartLine } from './IdentityPartLine';
 
 export type EditorProps = {
   /** The entry to edit; absent for a new entry. */
@@ -20,12 +21,14 @@ export type EditorProps = {
   /** A new entry answering this prompt. */
   promptId?: string;
   kind?: EntryKind;
+  /** A new entry is an identity reflection (kind `reflection` with an identity part). */
+  identity?: boolean;
   /** Called after the last save, with the entry's id (null when nothing was kept). */
   onDone: (id: number | null) => void;
 };
 
 /** Loads the entry (when editing), then shows the editor. */
-export function Editor({ entryId, promptId, kind = 'free', onDone }: EditorProps) {
+export function Editor({ entryId, promptId, kind = 'free', identity = false, onDone }: EditorProps) {
   const intl = useIntl();
   const [loaded, setLoaded] = useState<{ entry: Entry | null } | 'loading' | 'problem'>(
     entryId === undefined ? { entry: null } : 'loading',
@@ -65,8 +68,20 @@ export function Editor({ entryId, promptId, kind = 'free', onDone }: EditorProps
         checkin: entry.checkin,
         // A goal check-in keeps its goal and its other answers when its words are edited here.
         ...(entry.goal ? { goal: entry.goal } : {}),
+        // So does a try-on, a moment or an identity reflection.
+        ...(entry.identity ? { identity: entry.identity } : {}),
       }
-    : { kind, title: null, body: '', tags: [], promptId: promptId ?? null, checkin: null };
+    : identity
+      ? {
+          kind: 'reflection',
+          title: null,
+          body: '',
+          tags: [],
+          promptId: promptId ?? null,
+          checkin: null,
+          identity: { kind: 'reflection', name: null, pronouns: null, felt: null, moment: null },
+        }
+      : { kind, title: null, body: '', tags: [], promptId: promptId ?? null, checkin: null };
   return <EditorForm initialId={entry?.id ?? null} initial={draft} onDone={onDone} />;
 }
 
@@ -246,6 +261,7 @@ function EditorForm({
           <blockquote dir="auto">{prompt}</blockquote>
         </figure>
       ) : null}
+      {initial.identity ? <IdentityPartLine part={initial.identity} testId="editor-identity" /> : null}
       {initial.kind === 'checkin' ? <p className="muted">{intl.formatMessage({ id: 'editor.checkinNote' })}</p> : null}
       <div className="field editor__field">
         <label className="field__label" htmlFor={`${ids}-title`}>

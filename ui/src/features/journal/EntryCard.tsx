@@ -1,8 +1,10 @@
 import { useIntl } from 'react-intl';
+import { UserRound } from 'lucide-react';
 import type { EntrySummary } from '../../api';
 import { formatTime, wallClock } from './format';
 import { KIND_LABEL, KindIcon } from './kinds';
 import { useFeelingName } from '../feelings/useFeelingName';
+import { useIdentityWords } from '../identity/identityWords';
 import './journal.css';
 
 export type EntryCardProps = {
@@ -21,6 +23,7 @@ export type EntryCardProps = {
 export function EntryCard({ entry, onOpen, testId = 'entry-card', showDate = false }: EntryCardProps) {
   const intl = useIntl();
   const feelingName = useFeelingName();
+  const identityWords = useIdentityWords();
   const kind = intl.formatMessage({ id: KIND_LABEL[entry.kind] });
   const time = formatTime(intl, entry.createdAt);
   const when = showDate
@@ -30,7 +33,8 @@ export function EntryCard({ entry, onOpen, testId = 'entry-card', showDate = fal
       )
     : time;
   const heading = entry.title?.trim() ? entry.title : null;
-  const excerpt = entry.excerpt.trim();
+  // A try-on or a moment without a note still says what it was.
+  const excerpt = entry.excerpt.trim() || (entry.identity && entry.identity.kind !== 'reflection' ? identityWords.partText(entry.identity) : '');
   const feelings = entry.feelings.slice(0, 4).map(feelingName);
   return (
     <button
@@ -40,12 +44,19 @@ export function EntryCard({ entry, onOpen, testId = 'entry-card', showDate = fal
       data-entry-id={entry.id}
       data-entry-title={heading ?? undefined}
       data-kind={entry.kind}
+      data-identity={entry.identity ? entry.identity.kind : undefined}
       onClick={() => onOpen(entry.id)}
     >
       <span className="entry-card__meta">
         <span className="entry-card__kind">
           <KindIcon kind={entry.kind} size={16} />
           {kind}
+          {entry.identity ? (
+            <span className="entry-card__identity" data-testid="entry-identity-marker">
+              <UserRound size={14} aria-hidden="true" />
+              {intl.formatMessage({ id: 'identitySpace.journal.marker' })}
+            </span>
+          ) : null}
         </span>
         <span className="entry-card__time">{when}</span>
       </span>

@@ -13,6 +13,8 @@ import { useFeelingName } from '../feelings/useFeelingName';
 import { usePromptText } from '../prompts/usePromptText';
 import { useSensationName } from './sensationNames';
 import { GoalCheckinLink, GoalCheckinTexts } from '../goals/GoalCheckinDetails';
+import { IdentityPartLine } from './IdentityPartLine';
+import { useIdentityWords } from '../identity/identityWords';
 
 const INTENSITY: Record<number, MessageId> = {
   1: 'journal.entry.intensity.1',
@@ -47,6 +49,7 @@ export function EntryView({
   const [deleting, setDeleting] = useState(false);
   const [deleteProblem, setDeleteProblem] = useState(false);
   const promptText = usePromptText();
+  const identityWords = useIdentityWords();
 
   useEffect(() => {
     let current = true;
@@ -94,8 +97,10 @@ export function EntryView({
   const edited = entry.updatedAt.slice(0, 16) !== entry.createdAt.slice(0, 16);
   const prompt = entry.promptId ? promptText(entry.promptId) : null;
   const hasTitle = Boolean(entry.title?.trim());
-  // Without a title, the kind of entry is the heading ("Check-in").
-  const title = hasTitle ? entry.title : intl.formatMessage({ id: KIND_LABEL[entry.kind] });
+  // Without a title, the kind of entry is the heading ("Check-in"); a try-on or a moment says
+  // what it was ("Tried River · xe/xem").
+  const identityWhat = entry.identity && entry.identity.kind !== 'reflection' ? identityWords.partText(entry.identity) : null;
+  const title = hasTitle ? entry.title : (identityWhat ?? intl.formatMessage({ id: KIND_LABEL[entry.kind] }));
   const isCheckin = (entry.kind === 'checkin' || entry.kind === 'goal_checkin') && entry.checkin !== null;
   const goalPart = entry.kind === 'goal_checkin' ? entry.goal : undefined;
 
@@ -134,11 +139,12 @@ export function EntryView({
           <blockquote dir="auto">{prompt}</blockquote>
         </figure>
       ) : null}
+      {entry.identity ? <IdentityPartLine part={entry.identity} testId="entry-identity" showWhat={hasTitle} /> : null}
       {goalPart ? <GoalCheckinLink part={goalPart} /> : null}
       {isCheckin && entry.checkin ? <CheckinDetails checkin={entry.checkin} /> : null}
       {entry.body.trim() ? (
         <SafeMarkdown text={entry.body} testId="entry-body" className="entry-view__body" />
-      ) : isCheckin || goalPart ? null : (
+      ) : isCheckin || goalPart || (entry.identity && entry.identity.kind !== 'reflection') ? null : (
         <p className="muted" data-testid="entry-body">
           {intl.formatMessage({ id: 'journal.entry.empty' })}
         </p>

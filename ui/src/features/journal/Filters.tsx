@@ -4,6 +4,7 @@ import { DateField, DateInput, DateSegment, Label } from 'react-aria-components'
 import { parseDate, type CalendarDate } from '@internationalized/date';
 import type { EntryKind, TagCount } from '../../api';
 import { Button } from '../../components/Button';
+import { Switch } from '../../components/Switch';
 import { KINDS, KIND_LABEL, KindIcon } from './kinds';
 import { useFeelingName } from '../feelings/useFeelingName';
 
@@ -13,12 +14,14 @@ export type Filters = {
   tag: string | null;
   from: string | null;
   to: string | null;
+  /** Show the identity space's entries here too (they are left out unless the person chooses). */
+  includeIdentity: boolean;
 };
 
-export const NO_FILTERS: Filters = { kinds: [], feeling: null, tag: null, from: null, to: null };
+export const NO_FILTERS: Filters = { kinds: [], feeling: null, tag: null, from: null, to: null, includeIdentity: false };
 
 export function activeFilterCount(f: Filters): number {
-  return f.kinds.length + (f.feeling ? 1 : 0) + (f.tag ? 1 : 0) + (f.from || f.to ? 1 : 0);
+  return f.kinds.length + (f.feeling ? 1 : 0) + (f.tag ? 1 : 0) + (f.from || f.to ? 1 : 0) + (f.includeIdentity ? 1 : 0);
 }
 
 function toDate(day: string | null): CalendarDate | null {
@@ -30,7 +33,7 @@ function toDate(day: string | null): CalendarDate | null {
   }
 }
 
-/** The filter bar: kinds, a feeling, a tag and a date range. */
+/** The filter bar: kinds, a feeling, a tag, a date range, and whether the identity space shows here. */
 export function FilterBar({
   id,
   filters,
@@ -150,6 +153,19 @@ export function FilterBar({
             {(segment) => <DateSegment segment={segment} className="filters__segment" />}
           </DateInput>
         </DateField>
+      </div>
+      <div className="filters__identity">
+        <Switch
+          isSelected={filters.includeIdentity}
+          onChange={(on) => onChange({ ...filters, includeIdentity: on })}
+          describedBy={`${ids}-identity-hint`}
+          testId="journal-include-identity"
+        >
+          {intl.formatMessage({ id: 'identitySpace.journal.include' })}
+        </Switch>
+        <span id={`${ids}-identity-hint`} className="field__description">
+          {intl.formatMessage({ id: 'identitySpace.journal.includeHint' })}
+        </span>
       </div>
       <div className="actions">
         <Button variant="secondary" onPress={onClear} data-testid="filter-clear">

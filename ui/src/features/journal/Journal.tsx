@@ -7,7 +7,7 @@ import type { Entry, EntryFilter, EntrySummary, TagCount } from '../../api';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import type { Intent } from '../shell/navigation';
+import { useNavigate, type Intent } from '../shell/navigation';
 import { Calendar } from './Calendar';
 import { Editor } from './Editor';
 import { EntryView } from './EntryView';
@@ -20,15 +20,18 @@ import './journal.css';
 
 type View =
   | { mode: 'home' }
-  | { mode: 'editor'; id?: number; promptId?: string }
+  // `identity`: an identity reflection (new) or an identity entry, opened from the identity
+  // space; Done goes back there.
+  | { mode: 'editor'; id?: number; promptId?: string; identity?: boolean }
   | { mode: 'entry'; id: number }
   | { mode: 'trash' };
 
 const UNDO_MS = 10_000;
 
 function initialView(intent: Intent | undefined): View {
-  if (intent?.kind === 'new-entry') return { mode: 'editor', promptId: intent.promptId };
+  if (intent?.kind === 'new-entry') return { mode: 'editor', promptId: intent.promptId, identity: intent.identity };
   if (intent?.kind === 'open-entry') return { mode: 'entry', id: intent.id };
+  if (intent?.kind === 'edit-entry') return { mode: 'editor', id: intent.id, identity: intent.identity };
   return { mode: 'home' };
 }
 
@@ -37,6 +40,7 @@ function initialView(intent: Intent | undefined): View {
  * and the trash. Filters, search text and the list/calendar choice survive moving between them.
  */
 export function Journal({ intent }: { intent?: Intent }) {
+  const navigate = useNavigate();
   const [view, setView] = useState<View>(() => initialView(intent));
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [day, setDay] = useState<string | null>(null);
@@ -80,7 +84,13 @@ export function Journal({ intent }: { intent?: Intent }) {
         <Editor
           entryId={view.id}
           promptId={view.promptId}
-          onDone={(id) => (id !== null && view.id !== undefined ? setView({ mode: 'entry', id }) : home())}
+          identity={view.identity}
+          onDone={(id) => {
+            // Back to the identity space: to its timeline once something is kept there.
+            if (view.identity) navigate('identity', { kind: 'identity', tab: id === null && view.id === undefined ? 'reflect' : 'timeline' });
+            else if (id !== null && view.id !== undefined) setView({ mode: 'entry', id });
+            else home();
+          }}
         />
       );
       break;
@@ -241,6 +251,7 @@ function JournalHome({
       tags: filters.tag ? [filters.tag] : [],
       from: day ?? filters.from,
       to: day ?? filters.to,
+      includeIdentity: filters.includeIdentity,
     }),
     [filters, day],
   );

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Entry, EntryDraft } from '../../api';
 import { CommandFailure } from '../../api';
-import { Autosave, type DraftContent } from './autosave';
+import { Autosave, isDraftEmpty, type DraftContent } from './autosave';
 import { flushPendingSaves, registerPendingSave } from '../../app/pendingSaves';
 
 const EMPTY: DraftContent = { kind: 'free', title: null, body: '', tags: [], promptId: null, checkin: null };
@@ -190,5 +190,22 @@ describe('autosave', () => {
     await gaveUp;
     expect(order).toContain('gave up');
     stuck();
+  });
+});
+
+describe('isDraftEmpty and the identity space', () => {
+  const part = (kind: 'try_on' | 'moment' | 'reflection') => ({
+    kind,
+    name: kind === 'try_on' ? 'River' : null,
+    pronouns: null,
+    felt: null,
+    moment: kind === 'moment' ? ('euphoria' as const) : null,
+  });
+
+  it('counts a try-on or a moment as something even without words, but not an empty reflection', () => {
+    expect(isDraftEmpty({ ...EMPTY, kind: 'reflection', identity: part('try_on') })).toBe(false);
+    expect(isDraftEmpty({ ...EMPTY, kind: 'reflection', identity: part('moment') })).toBe(false);
+    expect(isDraftEmpty({ ...EMPTY, kind: 'reflection', identity: part('reflection') })).toBe(true);
+    expect(isDraftEmpty({ ...EMPTY, kind: 'reflection', body: 'words', identity: part('reflection') })).toBe(false);
   });
 });

@@ -37,8 +37,12 @@ export type AutosaveOptions = {
 
 const blank = (text: string | null | undefined) => text == null || text.trim() === '';
 
-/** As the backend decides (src-tauri/journal/validate.rs): no title, body, tags or check-in content. */
+/**
+ * As the backend decides (src-tauri/journal/validate.rs): no title, body, tags or check-in
+ * content. A try-on or a moment of the identity space is a whole entry without words.
+ */
 export function isDraftEmpty(draft: DraftContent): boolean {
+  if (draft.identity && draft.identity.kind !== 'reflection') return false;
   const c = draft.kind === 'checkin' ? draft.checkin : null;
   const checkinEmpty =
     c === null ||

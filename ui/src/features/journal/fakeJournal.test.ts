@@ -135,3 +135,72 @@ describe('fake journal', () => {
     expect(journal.state.entries).toEqual([]);
   });
 });
+
+describe('fake journal: the identity space', () => {
+  const xe = { id: 'xe', subject: 'xe', object: 'xem', determiner: 'xyr', possessive: 'xyrs', reflexive: 'xemself', pluralVerbs: false };
+  const tryOn = (over: Partial<NonNullable<EntryDraft['identity']>> = {}) => ({
+    kind: 'try_on' as const,
+    name: 'River',
+    pronouns: xe,
+    felt: 1,
+    moment: null,
+    ...over,
+  });
+  const fails = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      return (error as { code: string }).code;
+    }
+    return 'saved';
+  };
+
+  it('keeps a try-on or a moment without a note, but not an empty identity reflection', () => {
+    const { call, draft, journal } = setup();
+    const saved = call<{ id: number; identity: unknown }>('save_entry', { draft: draft({ kind: 'reflection', identity: tryOn({ name: '  River ' }) }) });
+    expect(saved.identity).toEqual(tryOn());
+    expect(call('save_entry', { draft: draft({ kind: 'reflection', identity: { kind: 'moment', name: null, pronouns: null, felt: null, moment: 'dysphoria' } }) })).not.toBeNull();
+    expect(call('save_entry', { draft: draft({ kind: 'reflection', identity: { kind: 'reflection', name: null, pronouns: null, felt: null, moment: null } }) })).toBeNull();
+    expect(journal.state.entries).toHaveLength(2);
+    // Editing the note keeps the identity part; the same content changes nothing.
+    const again = call<{ updatedAt: string }>('save_entry', { draft: draft({ id: saved.id, kind: 'reflection', identity: tryOn() }) });
+    expect(again).toMatchObject({ identity: tryOn() });
+  });
+
+  it('refuses identity parts that do not fit, and saves nothing', () => {
+    const { call, draft, journal } = setup();
+    const save = (over: Partial<EntryDraft>) => fails(() => call('save_entry', { draft: draft({ kind: 'reflection', ...over }) }));
+    expect(save({ kind: 'free', identity: tryOn() })).toBe('invalid_input');
+    expect(save({ identity: tryOn({ name: ' ', pronouns: null }) })).toBe('invalid_input');
+    expect(save({ identity: tryOn({ felt: 3 }) })).toBe('invalid_input');
+    expect(save({ identity: tryOn({ moment: 'euphoria' }) })).toBe('invalid_input');
+    expect(save({ identity: { kind: 'moment', name: null, pronouns: null, felt: null, moment: null } })).toBe('invalid_input');
+    expect(save({ identity: { kind: 'moment', name: null, pronouns: null, felt: 1, moment: 'euphoria' } })).toBe('invalid_input');
+    expect(save({ identity: tryOn({ name: 'x'.repeat(201) }) })).toBe('invalid_input');
+    expect(save({ identity: tryOn({ pronouns: { ...xe, id: 'custom', subject: ' ' } }) })).toBe('invalid_input');
+    expect(journal.state.entries).toHaveLength(0);
+    // Names in any script, and text that looks like markup or ICU, are kept as typed.
+    expect(save({ identity: tryOn({ name: '{name} <b>ریور</b> 🌊' }) })).toBe('saved');
+    expect(journal.state.entries[0]?.identity?.name).toBe('{name} <b>ریور</b> 🌊');
+  });
+
+  it('leaves identity entries out of the timeline, search and calendar unless includeIdentity', () => {
+    const { call, draft } = setup();
+    const plain = call<{ id: number }>('save_entry', { draft: draft({ body: 'River day' }) });
+    const tried = call<{ id: number }>('save_entry', { draft: draft({ kind: 'reflection', identity: tryOn() }) });
+    const list = (includeIdentity?: boolean) =>
+      call<TimelinePage>('list_entries', { query: { filter: { kinds: [], feelings: [], tags: [], from: null, to: null, includeIdentity }, cursor: null, limit: 10 } });
+    expect(list().items.map((e) => e.id)).toEqual([plain.id]);
+    expect(list(false).total).toBe(1);
+    expect(list(true).items.map((e) => e.id)).toEqual([tried.id, plain.id]);
+    expect(list(true).items[0]?.identity).toEqual(tryOn());
+    const search = (includeIdentity?: boolean) =>
+      call<SearchResults>('search_entries', { query: { text: 'river', filter: { kinds: [], feelings: [], tags: [], from: null, to: null, includeIdentity }, limit: 10 } });
+    expect(search().hits.map((h) => h.entry.id)).toEqual([plain.id]);
+    expect(search(true).hits.map((h) => h.entry.id).sort()).toEqual([plain.id, tried.id].sort());
+    expect(call('calendar_days', { from: '2026-11-01', to: '2026-11-30', filter: {} })).toEqual([{ day: '2026-11-26', entries: 1, checkins: 0, mood: null }]);
+    expect(call('calendar_days', { from: '2026-11-01', to: '2026-11-30', filter: { includeIdentity: true } })).toEqual([
+      { day: '2026-11-26', entries: 2, checkins: 0, mood: null },
+    ]);
+  });
+});

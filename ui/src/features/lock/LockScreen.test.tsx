@@ -2,12 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeBackend, PASSPHRASE, RECOVERY_CODE } from '../../test/fakeBackend';
 import { expectNoAxeViolations, renderApp } from '../../test/render';
+import { testProfile } from '../../test/profiles';
 
 const KIND_MESSAGE = "That didn't unlock it. Take your time and try again.";
 
 describe('lock screen', () => {
   it('is neutral: "Cove", a calm line, no name and no decrypted data fetched', async () => {
-    const backend = createFakeBackend({ profile: { name: 'Sam', pronouns: 'she/her' } });
+    const backend = createFakeBackend({ profile: testProfile('Sam', 'she') });
     renderApp(backend);
     const main = await screen.findByTestId('screen-lock');
     expect(within(main).getByRole('heading', { level: 1 })).toHaveTextContent('Cove');

@@ -3,6 +3,7 @@ import type userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createFakeBackend, defaultPrefs, RECOVERY_CODE } from '../../test/fakeBackend';
 import { expectNoAxeViolations, renderApp } from '../../test/render';
+import { testProfile } from '../../test/profiles';
 
 type User = ReturnType<typeof userEvent.setup>;
 const STRONG = 'lantern pickle orbit sofa';
@@ -12,7 +13,7 @@ function firstRun(overrides: Parameters<typeof createFakeBackend>[0] = {}) {
     vaultExists: false,
     unlocked: false,
     prefs: defaultPrefs({ mode: null, language: null }),
-    profile: { name: null, pronouns: null },
+    profile: testProfile(null),
     ...overrides,
   });
 }
@@ -52,10 +53,12 @@ describe('first run', () => {
     await screen.findByTestId('onboarding-step-about');
     await user.type(screen.getByTestId('onboarding-name'), 'Sam');
     await user.click(screen.getByTestId('onboarding-pronouns-choice-they'));
-    expect(screen.getByTestId('onboarding-pronouns')).toHaveValue('they/them');
-    expect(screen.getByTestId('onboarding-pronouns-preview')).toHaveTextContent(
-      "Here's how it reads: Sam said they'd write again tomorrow.",
-    );
+    expect(screen.getByTestId('onboarding-pronouns-choice-they')).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getByTestId('onboarding-pronouns-they-reflexive-themself')).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getAllByTestId('onboarding-pronouns-preview-sentence').map((s) => s.textContent)).toEqual([
+      'This is my friend Sam. They are the funniest person I know.',
+      'After a long day, Sam made themself a coffee and curled up with a good book.',
+    ]);
     await expectNoAxeViolations();
     await user.click(screen.getByTestId('onboarding-next'));
 
@@ -73,7 +76,7 @@ describe('first run', () => {
     expect(backend.callsTo('create_vault')).toEqual([
       {
         cmd: 'create_vault',
-        args: { input: { passphrase: STRONG, mode: 'counselor', profile: { name: 'Sam', pronouns: 'they/them' } } },
+        args: { input: { passphrase: STRONG, mode: 'counselor', profile: testProfile('Sam', 'they') } },
       },
     ]);
     expect(code.textContent).toBe(RECOVERY_CODE);
@@ -124,7 +127,7 @@ describe('first run', () => {
     await createWith(user, STRONG);
     await screen.findByTestId('recovery-code');
     expect(backend.callsTo('create_vault')[0]?.args).toEqual({
-      input: { passphrase: STRONG, mode: 'client', profile: { name: null, pronouns: null } },
+      input: { passphrase: STRONG, mode: 'client', profile: testProfile(null) },
     });
     await user.click(screen.getByTestId('onboarding-next'));
     await user.type(await screen.findByTestId('recovery-confirm-input'), RECOVERY_CODE);

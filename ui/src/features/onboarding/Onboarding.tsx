@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { BookHeart, HeartHandshake, Printer } from 'lucide-react';
 import * as api from '../../api';
-import type { Mode } from '../../api';
+import type { Mode, PronounSet } from '../../api';
 import { useApp } from '../../app/AppContext';
 import { Button } from '../../components/Button';
 import { LiveRegion, useAnnouncement } from '../../components/LiveRegion';
@@ -14,7 +14,9 @@ import { TextField } from '../../components/TextField';
 import { errorMessageId } from '../../i18n/errors';
 import { FirstRunRestore } from '../backup/FirstRunRestore';
 import { Help } from '../help/Help';
-import { PronounFields } from '../identity/PronounFields';
+import { personFrom } from '../identity/grammar';
+import { PronounPicker } from '../identity/PronounPicker';
+import { SentencePreview } from '../identity/SentenceCard';
 import { PinForm } from '../lock/PinForm';
 import { useKeychainStatus } from '../lock/useKeychainStatus';
 import { normaliseRecoveryCode, recoveryCodeGroups } from '../lock/recoveryCode';
@@ -37,7 +39,7 @@ export function Onboarding({ onComplete, onLock }: { onComplete: (mode: Mode) =>
   const [restoring, setRestoring] = useState(false);
   const [mode, setMode] = useState<Mode>('client');
   const [name, setName] = useState('');
-  const [pronouns, setPronouns] = useState('');
+  const [pronouns, setPronouns] = useState<PronounSet | null>(null);
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
 
   // Once the vault exists it is unlocked, so the lock shortcuts and auto-lock apply here too.
@@ -90,7 +92,7 @@ export function Onboarding({ onComplete, onLock }: { onComplete: (mode: Mode) =>
           onNext={() => setStep('passphrase')}
           onSkip={() => {
             setName('');
-            setPronouns('');
+            setPronouns(null);
             setStep('passphrase');
           }}
           onBack={() => setStep('mode')}
@@ -208,9 +210,9 @@ function ModeStep({ onChoose, onBack }: { onChoose: (mode: Mode) => void; onBack
 
 function AboutStep(props: {
   name: string;
-  pronouns: string;
+  pronouns: PronounSet | null;
   onNameChange: (value: string) => void;
-  onPronounsChange: (value: string) => void;
+  onPronounsChange: (value: PronounSet | null) => void;
   onNext: () => void;
   onSkip: () => void;
   onBack: () => void;
@@ -229,15 +231,28 @@ function AboutStep(props: {
         }}
       >
         <TextField
-          label={intl.formatMessage({ id: 'profile.name' })}
-          description={intl.formatMessage({ id: 'profile.name.help' })}
+          label={intl.formatMessage({ id: 'identity.editor.name' })}
+          description={intl.formatMessage({ id: 'identity.editor.name.help' })}
           value={props.name}
           onChange={props.onNameChange}
           autoComplete="nickname"
-          maxLength={80}
+          maxLength={200}
           testId="onboarding-name"
         />
-        <PronounFields name={props.name} pronouns={props.pronouns} onChange={props.onPronounsChange} testId="onboarding-pronouns" />
+        <PronounPicker
+          label={intl.formatMessage({ id: 'identity.editor.pronouns' })}
+          value={props.pronouns}
+          onChange={props.onPronounsChange}
+          testId="onboarding-pronouns"
+        />
+        {props.name.trim() || props.pronouns ? (
+          <SentencePreview
+            person={personFrom({ name: props.name, pronouns: props.pronouns, shared: null, spanish: null })}
+            heading={intl.formatMessage({ id: 'identity.editor.preview' })}
+            headingLevel={2}
+            testId="onboarding-pronouns-preview"
+          />
+        ) : null}
         <div className="actions">
           <Button variant="quiet" onPress={props.onBack} data-testid="onboarding-back">
             {intl.formatMessage({ id: 'common.back' })}
@@ -263,7 +278,7 @@ function PassphraseStep({
 }: {
   mode: Mode;
   name: string;
-  pronouns: string;
+  pronouns: PronounSet | null;
   onCreated: (recoveryCode: string) => void;
   onBack: () => void;
 }) {
@@ -288,7 +303,7 @@ function PassphraseStep({
       const created = await api.createVault({
         passphrase,
         mode,
-        profile: { name: name.trim() || null, pronouns: pronouns.trim() || null },
+        profile: { name: name.trim() || null, pronouns, shared: null, spanish: null },
       });
       onCreated(created.recoveryCode);
     } catch (error) {

@@ -99,6 +99,63 @@ const IDENTITY: Texts = [
     "What would a day look like where you didn't have to explain yourself to anyone?",
     '¿Cómo sería un día en el que no tuvieras que darle explicaciones a nadie sobre quién eres?',
   ],
+  // identity.11 onwards: the identity space's Reflect tab offers these too (append only).
+  [
+    'When did you last feel at home in your body, your clothes or your name, even for a moment?',
+    '¿Cuándo fue la última vez que te sentiste en casa en tu cuerpo, tu ropa o tu nombre, aunque fuera un momento?',
+  ],
+  [
+    'If you could choose what people notice about you when you walk into a room, what would it be?',
+    'Si pudieras elegir qué nota la gente de ti cuando entras a un lugar, ¿qué sería?',
+  ],
+  [
+    "Have you heard a name or a word used for someone else and thought, 'that could be me'? What was it?",
+    '¿Alguna vez escuchaste un nombre o una palabra para otra persona y pensaste «eso podría ser yo»? ¿Cuál fue?',
+  ],
+  [
+    'Think of a time you felt really right in yourself. What was happening, and what made it feel that way?',
+    'Piensa en una vez en que te sentiste en armonía contigo. ¿Qué estaba pasando y qué hizo que se sintiera así?',
+  ],
+  [
+    "What's hard about being you right now? You don't have to solve it. You can just set it down here.",
+    '¿Qué se te hace difícil de ser tú en este momento? No tienes que resolverlo. Puedes dejarlo aquí.',
+  ],
+  [
+    "Who, real or fictional, reminds you of who you'd like to be? What about them speaks to you?",
+    '¿Qué persona, real o de ficción, te recuerda a quien te gustaría ser? ¿Qué tiene que te llama?',
+  ],
+  [
+    'How would you like the people who care about you to describe you?',
+    '¿Cómo te gustaría que te describieran las personas que te quieren?',
+  ],
+  [
+    "Is there a part of you you're still getting to know? What have you learned about it so far?",
+    '¿Hay una parte de ti que todavía estás conociendo? ¿Qué has aprendido de ella hasta ahora?',
+  ],
+  [
+    'What would you like to try if nobody were watching: a style, a name, a way of moving through the world?',
+    '¿Qué te gustaría probar si nadie estuviera mirando: un estilo, un nombre, una forma de estar en el mundo?',
+  ],
+  [
+    'Who in your life sees you the way you see yourself? What is that like?',
+    '¿Quién en tu vida te ve como tú te ves? ¿Cómo es eso para ti?',
+  ],
+  [
+    "What's one thing you'd like the people around you to understand about your gender, or about figuring it out?",
+    '¿Qué te gustaría que la gente a tu alrededor entendiera sobre tu género, o sobre ir descubriéndolo?',
+  ],
+  [
+    "Is there a word for who you are that fits today? It's okay if it changes, or if there isn't one yet.",
+    '¿Hay una palabra para lo que eres que te quede hoy? Está bien si cambia, o si todavía no hay ninguna.',
+  ],
+  [
+    'Picture yourself a few years from now, fully being yourself. What is one small thing you do in that picture?',
+    'Imagínate dentro de unos años, siendo plenamente tú. ¿Qué es una cosa pequeña que haces en esa imagen?',
+  ],
+  [
+    'What helps on the days you feel out of place in yourself? What could you offer yourself next time?',
+    '¿Qué te ayuda los días en que no te sientes a gusto dentro de ti? ¿Qué podrías ofrecerte la próxima vez?',
+  ],
 ];
 
 const RELATIONSHIPS: Texts = [

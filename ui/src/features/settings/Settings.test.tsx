@@ -3,6 +3,7 @@ import type userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createFakeBackend, defaultPrefs, PASSPHRASE } from '../../test/fakeBackend';
 import { expectNoAxeViolations, renderApp, unlock } from '../../test/render';
+import { testProfile } from '../../test/profiles';
 
 type User = ReturnType<typeof userEvent.setup>;
 
@@ -91,17 +92,20 @@ describe('settings', () => {
   });
 
   it('saves name and pronouns and the greeting follows', async () => {
-    const { backend, user } = await openSettings({ profile: { name: 'Sam', pronouns: null } });
-    const name = screen.getByTestId('settings-name');
+    const { backend, user } = await openSettings({ profile: testProfile('Sam') });
+    const name = screen.getByTestId('settings-profile-name');
     await user.clear(name);
     await user.type(name, '  Alex ');
-    await user.click(screen.getByTestId('settings-pronouns-choice-she'));
-    expect(screen.getByTestId('settings-pronouns-preview')).toHaveTextContent("Alex said she'd write again tomorrow.");
+    await user.click(screen.getByTestId('settings-profile-pronouns-choice-she'));
+    expect(screen.getAllByTestId('settings-profile-preview-sentence')[0]).toHaveTextContent(
+      'This is my friend Alex. She is the funniest person I know.',
+    );
+    await expectNoAxeViolations();
     await user.click(screen.getByTestId('settings-profile-save'));
     await waitFor(() =>
       expect(screen.getByTestId('settings-profile-message')).toHaveTextContent("Saved. We'll use this from now on."),
     );
-    expect(backend.callsTo('save_profile')[0]?.args).toEqual({ profile: { name: 'Alex', pronouns: 'she/her' } });
+    expect(backend.callsTo('save_profile')[0]?.args).toEqual({ profile: testProfile('Alex', 'she') });
     await user.click(screen.getByTestId('nav-today'));
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(/, Alex\.$/);
   });

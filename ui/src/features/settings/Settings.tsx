@@ -15,7 +15,7 @@ import { errorMessageId } from '../../i18n/errors';
 import { ACCENTS, TEXT_SCALES, THEME_CHOICES } from '../../theme/appearance';
 import { Backups } from '../backup/Backups';
 import { BackupsSection } from '../backup/BackupsSection';
-import { PronounFields } from '../identity/PronounFields';
+import { ProfileEditor } from '../identity/ProfileEditor';
 import { PinForm } from '../lock/PinForm';
 import { useKeychainStatus } from '../lock/useKeychainStatus';
 import { useProfile } from '../shell/ProfileContext';
@@ -222,47 +222,10 @@ function PrivacySection() {
 
 function ProfileSection() {
   const intl = useIntl();
-  const { profile, saveProfile } = useProfile();
-  const [name, setName] = useState(profile.name ?? '');
-  const [pronouns, setPronouns] = useState(profile.pronouns ?? '');
-  const [busy, setBusy] = useState(false);
-  const { announcement, announce } = useAnnouncement();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      await saveProfile({ name: name.trim() || null, pronouns: pronouns.trim() || null });
-      announce(intl.formatMessage({ id: 'settings.profile.saved' }), 'info');
-    } catch (error) {
-      announce(intl.formatMessage({ id: errorMessageId(api.normaliseError(error).code) }));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <Section id="profile" title={intl.formatMessage({ id: 'settings.profile' })}>
       <p className="muted">{intl.formatMessage({ id: 'settings.profile.help' })}</p>
-      <form className="stack" onSubmit={submit} noValidate>
-        <TextField
-          label={intl.formatMessage({ id: 'profile.name' })}
-          description={intl.formatMessage({ id: 'profile.name.help' })}
-          value={name}
-          onChange={setName}
-          autoComplete="nickname"
-          maxLength={80}
-          testId="settings-name"
-        />
-        <PronounFields name={name} pronouns={pronouns} onChange={setPronouns} testId="settings-pronouns" />
-        <LiveRegion announcement={announcement} testId="settings-profile-message" />
-        <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={busy} data-testid="settings-profile-save">
-            {intl.formatMessage({ id: 'settings.profile.save' })}
-          </Button>
-        </div>
-      </form>
+      <ProfileEditor testId="settings-profile" />
     </Section>
   );
 }

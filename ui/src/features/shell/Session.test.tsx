@@ -2,9 +2,10 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeBackend, defaultPrefs, PASSPHRASE } from '../../test/fakeBackend';
 import { renderApp, unlock } from '../../test/render';
+import { testProfile } from '../../test/profiles';
 
 function unlockedBackend(overrides: Parameters<typeof createFakeBackend>[0] = {}) {
-  return createFakeBackend({ unlocked: true, profile: { name: 'Sam', pronouns: 'they/them' }, ...overrides });
+  return createFakeBackend({ unlocked: true, profile: testProfile('Sam', 'they'), ...overrides });
 }
 
 afterEach(() => {
@@ -20,7 +21,7 @@ describe('locking discards everything decrypted', () => {
 
     // Leave some unsaved, in-memory state behind: an edited name in Settings.
     await user.click(screen.getByTestId('nav-settings'));
-    const nameField = await screen.findByTestId('settings-name');
+    const nameField = await screen.findByTestId('settings-profile-name');
     expect(nameField).toHaveValue('Sam');
     await user.clear(nameField);
     await user.type(nameField, 'Samira (draft)');
@@ -31,19 +32,19 @@ describe('locking discards everything decrypted', () => {
     expect(document.body).not.toHaveTextContent('Sam');
     expect(document.body.innerHTML).not.toContain('Samira');
     expect(document.body.innerHTML).not.toContain('they/them');
-    expect(screen.queryByTestId('settings-name')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('settings-profile-name')).not.toBeInTheDocument();
     // Nothing went to web storage.
     expect(localStorage.length).toBe(0);
     expect(sessionStorage.length).toBe(0);
 
     // backend.state.profile was never changed (the draft was not saved).
-    backend.state.profile = { name: 'Sam', pronouns: 'they/them' };
+    backend.state.profile = testProfile('Sam', 'they');
     await unlock(user, PASSPHRASE);
     expect(backend.callsTo('get_profile')).toHaveLength(2);
     expect(await screen.findByText(/, Sam\.$/)).toBeInTheDocument();
     // A fresh session: back on Today, and Settings shows the saved name, not the draft.
     await user.click(screen.getByTestId('nav-settings'));
-    expect(await screen.findByTestId('settings-name')).toHaveValue('Sam');
+    expect(await screen.findByTestId('settings-profile-name')).toHaveValue('Sam');
   });
 });
 
@@ -53,7 +54,7 @@ describe('lock shortcuts', () => {
     const { user } = renderApp(backend);
     await screen.findByText(/, Sam\.$/);
     await user.click(screen.getByTestId('nav-settings'));
-    await user.click(await screen.findByTestId('settings-name'));
+    await user.click(await screen.findByTestId('settings-profile-name'));
     await user.keyboard('{Escape}{Escape}');
     expect(await screen.findByTestId('screen-lock')).toBeInTheDocument();
     expect(document.body).not.toHaveTextContent('Sam');

@@ -7,7 +7,7 @@ import { ProfileContext, type ProfileContextValue } from './ProfileContext';
 import { Shell } from './Shell';
 import { useLockTriggers } from './useLockTriggers';
 
-const EMPTY_PROFILE: Profile = { name: null, pronouns: null };
+const EMPTY_PROFILE: Profile = { name: null, pronouns: null, shared: null, spanish: null };
 
 /**
  * The unlocked part of Cove. Every piece of decrypted state (the profile, the safety plan and its

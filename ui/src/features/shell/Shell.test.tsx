@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeBackend, defaultPrefs } from '../../test/fakeBackend';
 import { expectNoAxeViolations, renderApp } from '../../test/render';
 import { dayPeriod } from '../today/greeting';
+import { testProfile } from '../../test/profiles';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -78,7 +79,7 @@ describe('shell', () => {
     expect(screen.getByTestId('screen-today')).toBeInTheDocument();
 
     await user.click(screen.getByTestId('nav-settings'));
-    await user.type(await screen.findByTestId('settings-pronouns'), '?');
+    await user.type(await screen.findByTestId('settings-profile-name'), '?');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 });
@@ -87,7 +88,7 @@ describe('Today greeting', () => {
   it('greets by time of day with the chosen name', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2025-03-01T19:30:00'));
-    renderApp(createFakeBackend({ unlocked: true, profile: { name: 'Sam', pronouns: null } }));
+    renderApp(createFakeBackend({ unlocked: true, profile: testProfile('Sam') }));
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Evening, Sam.');
     expect(screen.getByTestId('screen-today')).toHaveTextContent("Take a breath. There's nothing you need to do here.");
   });
@@ -95,7 +96,7 @@ describe('Today greeting', () => {
   it('greets without a name when none is set', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2025-03-01T08:15:00'));
-    renderApp(createFakeBackend({ unlocked: true, profile: { name: null, pronouns: null } }));
+    renderApp(createFakeBackend({ unlocked: true, profile: testProfile(null) }));
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Good morning.');
   });
 

@@ -51,7 +51,7 @@ function Screen({ area, intent, go }: { area: Area; intent: Intent | undefined; 
     case 'feelings':
       return <Feelings intent={intent} />;
     case 'identity':
-      return <Identity />;
+      return <Identity intent={intent} />;
     case 'goals':
       return <Goals intent={intent} />;
     case 'share':

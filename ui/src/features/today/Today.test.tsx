@@ -4,6 +4,7 @@ import { createFakeBackend, defaultPrefs } from '../../test/fakeBackend';
 import { expectNoAxeViolations, renderApp } from '../../test/render';
 import { CORES } from '../feelings/vocabulary';
 import { dayPeriod } from './greeting';
+import { testProfile } from '../../test/profiles';
 
 async function openToday(overrides: Parameters<typeof createFakeBackend>[0] = {}, seed?: (backend: ReturnType<typeof createFakeBackend>) => void) {
   const backend = createFakeBackend({ unlocked: true, ...overrides });
@@ -17,7 +18,7 @@ const period = () => dayPeriod(new Date());
 
 describe('Today', () => {
   it('greets by the chosen name and offers the one-tap check-in row', async () => {
-    const { main } = await openToday({ profile: { name: 'Sam', pronouns: 'they/them' } });
+    const { main } = await openToday({ profile: testProfile('Sam', 'they') });
     const greeting = { morning: 'Morning, Sam.', afternoon: 'Afternoon, Sam.', evening: 'Evening, Sam.' }[period()];
     expect(within(main).getByRole('heading', { level: 1 })).toHaveTextContent(greeting);
     for (const core of CORES) {
@@ -26,7 +27,7 @@ describe('Today', () => {
   });
 
   it('greets without a name when none was chosen', async () => {
-    const { main } = await openToday({ profile: { name: null, pronouns: null } });
+    const { main } = await openToday({ profile: testProfile(null) });
     const greeting = { morning: 'Good morning.', afternoon: 'Good afternoon.', evening: 'Good evening.' }[period()];
     expect(within(main).getByRole('heading', { level: 1 })).toHaveTextContent(greeting);
   });
@@ -107,8 +108,31 @@ describe('Today', () => {
     expect(backend.callsTo('list_entries').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('adds one gendered word in Spanish only when the person chose how to be spoken about', async () => {
+    const { main } = await openToday({ prefs: defaultPrefs({ language: 'es' }), profile: testProfile('Ale', 'she') });
+    expect(within(main).getByTestId('today-invitation')).toHaveTextContent(
+      'Bienvenida a tu espacio. Respira: aquí no tienes que hacer nada.',
+    );
+  });
+
+  it.each([
+    ['he', testProfile('Ale', 'he'), 'Bienvenido a tu espacio.'],
+    ['they', testProfile('Ale', 'they'), 'Bienvenide a tu espacio.'],
+    ['a Spanish -x choice', { ...testProfile('Ale', 'she'), spanish: { pronoun: 'elle', ending: 'x' as const } }, 'Bienvenidx a tu espacio.'],
+    ['nothing chosen', testProfile('Ale'), 'Respira. Aquí no tienes que hacer nada.'],
+    ['no pronouns', testProfile('Ale', 'name_only'), 'Respira. Aquí no tienes que hacer nada.'],
+  ])('words the Spanish invitation for %s', async (_label, profile, text) => {
+    const { main } = await openToday({ prefs: defaultPrefs({ language: 'es' }), profile });
+    expect(within(main).getByTestId('today-invitation')).toHaveTextContent(text);
+  });
+
+  it('keeps the English invitation the same whatever the pronouns', async () => {
+    const { main } = await openToday({ profile: testProfile('Sam', 'she') });
+    expect(within(main).getByTestId('today-invitation')).toHaveTextContent("Take a breath. There's nothing you need to do here.");
+  });
+
   it('reads in Spanish', async () => {
-    const { main } = await openToday({ prefs: defaultPrefs({ language: 'es' }), profile: { name: 'Ale', pronouns: null } });
+    const { main } = await openToday({ prefs: defaultPrefs({ language: 'es' }), profile: testProfile('Ale') });
     const greeting = { morning: 'Buenos días, Ale.', afternoon: 'Buenas tardes, Ale.', evening: 'Buenas noches, Ale.' }[period()];
     expect(within(main).getByRole('heading', { level: 1 })).toHaveTextContent(greeting);
     expect(screen.getByTestId('today-quick-worried')).toHaveTextContent('Preocupación');

@@ -12,7 +12,7 @@ import { CoreIcon } from '../feelings/CoreIcon';
 import { CORES } from '../feelings/vocabulary';
 import { EntryCard } from '../journal/EntryCard';
 import { PromptCard } from '../prompts/PromptCard';
-import { useProfile } from '../shell/ProfileContext';
+import { useProfile, usePerson } from '../shell/ProfileContext';
 import { useNavigate } from '../shell/navigation';
 import { NextStepLine } from '../goals/NextStepLine';
 import { dayPeriod } from './greeting';
@@ -54,9 +54,16 @@ export function Today() {
   }, [checkinCore]);
   const recentId = useId();
 
-  const name = profile.name?.trim();
-  const greeting = name
-    ? intl.formatMessage({ id: 'today.greeting.named' }, { period, name })
+  const { person, args, hasName } = usePerson('app');
+  // Spanish adds one gendered word ("Bienvenida a tu espacio") only when the person chose how
+  // they are spoken about; otherwise the line stays neutral.
+  const gendered = profile.spanish !== null || (profile.pronouns !== null && profile.pronouns.id !== 'name_only');
+  const invitation = intl.formatMessage(
+    { id: 'identity.today.invitation' },
+    { gendered: gendered ? 'yes' : 'no', ending: person.spanish.ending },
+  );
+  const greeting = hasName
+    ? intl.formatMessage({ id: 'today.greeting.named' }, { period, name: args.name })
     : intl.formatMessage({ id: 'today.greeting.anonymous' }, { period });
 
   const load = useCallback(() => {
@@ -83,7 +90,9 @@ export function Today() {
   return (
     <>
       <ScreenHeading className="screen-title--writing">{greeting}</ScreenHeading>
-      <p className="lead">{intl.formatMessage({ id: 'today.invitation' })}</p>
+      <p className="lead" data-testid="today-invitation">
+        {invitation}
+      </p>
 
       {checkinCore ? (
         <div className="today-checkin card">
