@@ -176,3 +176,29 @@ async fn a_person_sets_a_goal_takes_steps_checks_in_lets_go_and_decides_on_propo
 
     assert_no_plaintext(&data, &[GOAL, WHY, HOW, "Visit the art club", "Ms. Rivera"]);
 }
+
+/// Words typed into a new goal, never saved by hand, are still there after Ctrl+L locks Cove.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_goal_being_written_survives_the_lock() {
+    const UNSAVED: &str = "Ask the coach about the spring team";
+    const STEP: &str = "Find out when tryouts are";
+    let app = App::fresh("goals-lock").await;
+    app.complete_first_run("Jun", PASSPHRASE).await;
+    app.click("nav-goals").await;
+    app.click("goal-new").await;
+    app.find("goal-editor").await;
+    app.type_into("goal-title", UNSAVED).await;
+    app.type_into("goal-first-step", STEP).await;
+    app.press("\u{e009}l").await;
+    app.find("unlock-passphrase").await;
+    app.unlock(PASSPHRASE).await;
+    app.click("nav-goals").await;
+    app.wait_for_text("goals-screen", UNSAVED).await;
+    app.screenshot("goals-after-lock").await;
+    app.click("goal-card").await;
+    app.find("goal-view").await;
+    app.wait_for_text("goal-view", STEP).await;
+    let data = app.data_dir.clone();
+    app.quit().await;
+    assert_no_plaintext(&data, &[UNSAVED, STEP]);
+}

@@ -3,14 +3,17 @@ import { useIntl } from 'react-intl';
 import { Checkbox, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
 import { Check } from 'lucide-react';
 import * as api from '../../api';
-import type { EntryDraft, Goal } from '../../api';
+import type { Goal } from '../../api';
 import { Button } from '../../components/Button';
 import { LiveRegion, useAnnouncement } from '../../components/LiveRegion';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useApp } from '../../app/AppContext';
+import { usePendingSave } from '../../app/usePendingSave';
 import type { MessageId } from '../../i18n';
 import { isHardCheckin, MAX_NOTE_CHARS, type Pick } from '../feelings/checkin';
 import { useFeelingValence } from '../feelings/useFeelingName';
+import type { DraftContent } from '../journal/autosave';
+import { EntrySaver } from '../journal/entrySaver';
 import { FeelingPicker } from './FeelingPicker';
 import { LIMITS, formToDraft, goalToForm, stepRow } from './model';
 
@@ -35,37 +38,42 @@ export function GoalCheckin({ goal, onSaved, onCancel }: { goal: Goal; onSaved: 
   const [next, setNext] = useState('');
   const [addStep, setAddStep] = useState(false);
   const [saving, setSaving] = useState(false);
+  // Pressing Save and a flush before a lock make one entry between them.
+  const [saver] = useState(() => new EntrySaver());
   const { announcement, announce } = useAnnouncement();
 
   const empty = blank(how) && picks.length === 0 && blank(inTheWay) && blank(next);
   const over = tooLong(inTheWay) || tooLong(next);
   const stepOver = addStep && [...next.trim()].length > LIMITS.stepChars;
 
+  const draft = (): DraftContent => ({
+    kind: 'goal_checkin',
+    title: null,
+    body: how,
+    tags: [],
+    promptId: null,
+    checkin:
+      picks.length > 0
+        ? {
+            feelings: picks.map((p) => ({ feeling: p.feeling, intensity: p.intensity, valence: valenceOf(p.feeling) })),
+            pleasantness: null,
+            energy: null,
+            sensations: [],
+            goingOn: null,
+            helped: null,
+          }
+        : null,
+    goal: { goalId: goal.id, inTheWay: blank(inTheWay) ? null : inTheWay, nextStep: blank(next) ? null : next },
+  });
+
+  // Before the vault locks: the check-in it would have been (the step joins the goal only on Save).
+  usePendingSave(!empty && !over, () => saver.save(draft()));
+
   const save = async () => {
     if (empty || over || saving) return;
     setSaving(true);
-    const draft: EntryDraft = {
-      id: null,
-      kind: 'goal_checkin',
-      title: null,
-      body: how,
-      tags: [],
-      promptId: null,
-      checkin:
-        picks.length > 0
-          ? {
-              feelings: picks.map((p) => ({ feeling: p.feeling, intensity: p.intensity, valence: valenceOf(p.feeling) })),
-              pleasantness: null,
-              energy: null,
-              sensations: [],
-              goingOn: null,
-              helped: null,
-            }
-          : null,
-      goal: { goalId: goal.id, inTheWay: blank(inTheWay) ? null : inTheWay, nextStep: blank(next) ? null : next },
-    };
     try {
-      await api.saveEntry(draft);
+      await saver.save(draft());
     } catch (error) {
       setSaving(false);
       const code = api.isCommandFailure(error) ? error.code : 'internal';

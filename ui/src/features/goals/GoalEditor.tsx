@@ -24,12 +24,24 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { Switch } from '../../components/Switch';
 import { TextField } from '../../components/TextField';
 import { useApp } from '../../app/AppContext';
+import { usePendingSave } from '../../app/usePendingSave';
 import type { MessageId } from '../../i18n';
 import { CounselorWordsPanel } from './CounselorWords';
 import { ReminderFields } from './ReminderFields';
 import { StepsEditor, withEdits, type StepEdits } from './StepsEditor';
 import { GoalSaver, type SaveGoal } from './saver';
-import { AREAS, AREA_LABEL, EMPTY_FORM, LIMITS, formProblems, stepRow, type FormProblem, type GoalForm } from './model';
+import {
+  AREAS,
+  AREA_LABEL,
+  EMPTY_FORM,
+  LIMITS,
+  formProblems,
+  goalToForm,
+  hasWords,
+  stepRow,
+  type FormProblem,
+  type GoalForm,
+} from './model';
 
 export type GoalEditorProps = {
   /** The stored goal being changed; `null` for a new goal. */
@@ -79,7 +91,16 @@ export function GoalEditor({ goal, initial, counselorWords, firstSave, heading, 
   const [leaving, setLeaving] = useState(false);
   const [dirty, setDirty] = useState(false);
   const { announcement, announce } = useAnnouncement();
-  const [saver] = useState(() => new GoalSaver({ id: goal?.id ?? null, save: api.saveGoal, firstSave }));
+  const [saver] = useState(
+    () =>
+      new GoalSaver({
+        id: goal?.id ?? null,
+        save: api.saveGoal,
+        firstSave,
+        // A stored goal opened as it is (not a counselor's idea about it) is stored already.
+        stored: goal && !firstSave ? goalToForm(goal) : null,
+      }),
+  );
   // Words typed into step rows since the last save (see StepsEditor).
   const [edits] = useState<StepEdits>(() => new Map());
   // The form most recently handed to the saver: once it is stored and nothing changed since,
@@ -164,6 +185,21 @@ export function GoalEditor({ goal, initial, counselorWords, firstSave, heading, 
       announce(intl.formatMessage({ id: saveProblemMessage(code) }));
     }
   };
+
+  // Before the vault locks, unsaved words are saved (the editor is gone by then: nothing is shown).
+  // A new goal still without a title gets a neutral one; a stored goal whose title was cleared
+  // keeps the one it has. A new goal without any words keeps nothing.
+  const unnamed = intl.formatMessage({ id: 'goals.editor.unnamedTitle' });
+  usePendingSave(dirty || newStep.trim() !== '', async () => {
+    let current = latestForm.current;
+    if (edits.size > 0) current = { ...current, steps: withEdits(current.steps, edits) };
+    if (newStep.trim() !== '') current = { ...current, steps: [...current.steps, stepRow(newStep)] };
+    if (goal === null && saver.goalId === null && !hasWords(current)) return;
+    if (current.title.trim() === '') current = { ...current, title: saver.lastStored?.title ?? goal?.title ?? unnamed };
+    // Over a limit, it could not be stored as it is (the backend would refuse it).
+    if (formProblems(current).length > 0) return;
+    await saver.flush(current);
+  });
 
   const cancel = () => {
     if (dirty || newStep.trim() !== '') setLeaving(true);

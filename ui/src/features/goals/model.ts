@@ -127,6 +127,20 @@ export function formToDraft(form: GoalForm, id: number | null, knownIds: Readonl
   };
 }
 
+/** Whether the person has written anything: a title, why it matters, or a step. */
+export function hasWords(form: GoalForm): boolean {
+  return !blank(form.title) || !blank(form.why) || keptSteps(form).length > 0;
+}
+
+/**
+ * What a form holds, as stored (ids and row keys aside): two forms with the same key would store
+ * the same goal.
+ */
+export function contentKey(form: GoalForm): string {
+  const draft = formToDraft(form, null);
+  return JSON.stringify({ ...draft, steps: draft.steps.map((s) => [s.text, s.done]) });
+}
+
 export type FormProblem =
   | { field: 'title'; kind: 'empty' | 'tooLong' }
   | { field: 'why'; kind: 'tooLong' }

@@ -128,4 +128,32 @@ describe('GoalSaver', () => {
       [7, 'Mine, changed'],
     ]);
   });
+
+  it('flush (before a lock) waits for the save in flight and stores only what is not stored yet', async () => {
+    const store = fakeStore();
+    const saver = new GoalSaver({ id: null, save: store.save });
+    const a = stepRow('First');
+    // Save pressed, and the lock comes while it is on its way: the same words are not sent twice.
+    const pressed = saver.save(form('Walk', [a]));
+    const locking = saver.flush(form('Walk', [a]));
+    await store.answer();
+    await Promise.all([pressed, locking]);
+    expect(store.calls).toHaveLength(1);
+    // Words changed since: sent onto the same goal, with the step it already has.
+    const changed = saver.flush(form('Walk', [a, stepRow('Second')]));
+    await store.answer();
+    await changed;
+    expect(store.calls.map((d) => [d.id, d.steps.map((s) => [s.id, s.text])])).toEqual([
+      [null, [[null, 'First']]],
+      [7, [[100, 'First'], [null, 'Second']]],
+    ]);
+  });
+
+  it('flush of a stored goal opened as it is sends nothing', async () => {
+    const store = fakeStore();
+    const stored = form('Walk', [stepRow('First', 3)]);
+    const saver = new GoalSaver({ id: 7, save: store.save, stored });
+    await saver.flush({ ...stored, steps: stored.steps.map((s) => ({ ...s })) });
+    expect(store.calls).toHaveLength(0);
+  });
 });

@@ -8,8 +8,10 @@
 //   never duplicates or drops a step.
 // - A failed save rejects; the form (the person's words) stays with the editor, which offers to
 //   try again. Nothing is retried behind their back.
+// - `flush(form)` (before the vault locks) saves only what is not stored yet: it waits for the
+//   save in flight, then skips a form the goal as stored already holds.
 import type { Goal, GoalDraft } from '../../api';
-import { formToDraft, keptSteps, type GoalForm } from './model';
+import { contentKey, formToDraft, keptSteps, type GoalForm } from './model';
 
 export type SaveGoal = (draft: GoalDraft) => Promise<Goal>;
 
@@ -22,6 +24,8 @@ export type GoalSaverOptions = {
    * person's words, which creates the goal).
    */
   firstSave?: SaveGoal;
+  /** The form as the goal is stored now (a stored goal's own words), if it is stored. */
+  stored?: GoalForm | null;
 };
 
 export class GoalSaver {
@@ -32,11 +36,14 @@ export class GoalSaver {
   private firstSave: SaveGoal | undefined;
   private readonly saveGoal: SaveGoal;
   private last: Goal | null = null;
+  /** `contentKey` of the form last stored. */
+  private storedKey: string | null;
 
   constructor(options: GoalSaverOptions) {
     this.id = options.id;
     this.saveGoal = options.save;
     this.firstSave = options.firstSave;
+    this.storedKey = options.stored ? contentKey(options.stored) : null;
   }
 
   get goalId(): number | null {
@@ -45,6 +52,11 @@ export class GoalSaver {
 
   get busy(): boolean {
     return this.running !== null;
+  }
+
+  /** The goal as this saver last stored it, if it stored anything. */
+  get lastStored(): Goal | null {
+    return this.last;
   }
 
   /**
@@ -59,6 +71,16 @@ export class GoalSaver {
     });
     this.running = run;
     return run;
+  }
+
+  /**
+   * Saves `form` if the goal as stored does not already hold exactly it, after the saves in
+   * flight (so a lock while Save is on its way stores nothing twice). Rejects as `save` does.
+   */
+  async flush(form: GoalForm): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
+    if (this.storedKey === contentKey(form)) return;
+    await this.save(form);
   }
 
   private async loop(): Promise<Goal> {
@@ -78,6 +100,7 @@ export class GoalSaver {
           if (step) this.knownIds.set(row.key, step.id);
         });
         this.last = goal;
+        this.storedKey = contentKey(form);
       } catch (error) {
         // Whatever was asked for after this one is on screen too; the editor offers to try again.
         this.pending = null;

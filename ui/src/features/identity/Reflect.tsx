@@ -3,11 +3,14 @@ import { useIntl } from 'react-intl';
 import { ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
 import { CloudRain, LifeBuoy, PenLine, Sun } from 'lucide-react';
 import * as api from '../../api';
+import { usePendingSave } from '../../app/usePendingSave';
 import type { MomentKind } from '../../api';
 import { Button } from '../../components/Button';
 import { LiveRegion, useAnnouncement } from '../../components/LiveRegion';
 import { TextField } from '../../components/TextField';
 import { useLibrary } from '../feelings/LibraryContext';
+import type { DraftContent } from '../journal/autosave';
+import { EntrySaver } from '../journal/entrySaver';
 import { customPromptRef, SHIPPED_PROMPTS } from '../prompts/prompts';
 import { usePromptText } from '../prompts/usePromptText';
 import { useNavigate } from '../shell/navigation';
@@ -107,22 +110,31 @@ function Moments({ onSeeTimeline, onHelp }: { onSeeTimeline: () => void; onHelp:
   // After a moment of dysphoria: a few kind words and a quiet way to Help, until the next moment.
   const [afterDysphoria, setAfterDysphoria] = useState(false);
   const [saved, setSaved] = useState(false);
+  // Save and a flush before a lock make one entry between them; a new moment takes a new saver.
+  const [saver, setSaver] = useState(() => new EntrySaver());
   const { announcement, announce } = useAnnouncement();
+
+  const draft = (kind: MomentKind): DraftContent => ({
+    kind: 'reflection',
+    title: null,
+    body: note,
+    tags: [],
+    promptId: null,
+    checkin: null,
+    identity: { kind: 'moment', name: null, pronouns: null, felt: null, moment: kind },
+  });
+
+  // Before the vault locks: a moment chosen with a line typed is saved as that moment.
+  usePendingSave(moment !== null && note.trim() !== '', async () => {
+    if (moment) await saver.save(draft(moment));
+  });
 
   const save = async () => {
     if (!moment || saving) return;
     setSaving(true);
     try {
-      await api.saveEntry({
-        id: null,
-        kind: 'reflection',
-        title: null,
-        body: note,
-        tags: [],
-        promptId: null,
-        checkin: null,
-        identity: { kind: 'moment', name: null, pronouns: null, felt: null, moment },
-      });
+      await saver.save(draft(moment));
+      setSaver(new EntrySaver());
       announce(
         intl.formatMessage({ id: moment === 'dysphoria' ? 'identitySpace.moment.savedDysphoria' : 'identitySpace.moment.savedEuphoria' }),
         'info',

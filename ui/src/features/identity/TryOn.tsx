@@ -3,11 +3,14 @@ import { useIntl } from 'react-intl';
 import { ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
 import { Columns3, GalleryHorizontal, Plus, X } from 'lucide-react';
 import * as api from '../../api';
+import { usePendingSave } from '../../app/usePendingSave';
 import type { PronounSet } from '../../api';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { LiveRegion, type Announcement } from '../../components/LiveRegion';
 import { TextField } from '../../components/TextField';
+import type { DraftContent } from '../journal/autosave';
+import { EntrySaver } from '../journal/entrySaver';
 import { useProfile } from '../shell/ProfileContext';
 import { FeltScale } from './FeltScale';
 import { completeSet, spanishFor, type Person } from './grammar';
@@ -26,11 +29,44 @@ type Candidate = {
   note: string;
   /** Added with the button (its name field takes the cursor), not the first one. */
   added: boolean;
+  /** Saves its "how did that feel?" (Save, or a flush before a lock: one entry between them). */
+  saver: EntrySaver;
 };
 
-const fresh = (key: number, added: boolean): Candidate => ({ key, name: '', pronouns: null, felt: null, note: '', added });
+const fresh = (key: number, added: boolean): Candidate => ({
+  key,
+  name: '',
+  pronouns: null,
+  felt: null,
+  note: '',
+  added,
+  saver: new EntrySaver(),
+});
 
 const tried = (c: Candidate) => c.name.trim() !== '' || c.pronouns !== null;
+
+/** A "how did that feel?" answered (a feeling chosen or a note typed) for something tried on. */
+const answered = (c: Candidate) => tried(c) && (c.felt !== null || c.note.trim() !== '');
+
+/** The try-on entry a candidate makes. */
+function tryOnDraft(c: Candidate): DraftContent {
+  const name = c.name.trim();
+  return {
+    kind: 'reflection',
+    title: null,
+    body: c.note,
+    tags: [],
+    promptId: null,
+    checkin: null,
+    identity: {
+      kind: 'try_on',
+      name: name === '' ? null : name,
+      pronouns: c.pronouns && c.pronouns.id === 'custom' ? completeSet(c.pronouns) : c.pronouns,
+      felt: c.felt,
+      moment: null,
+    },
+  };
+}
 
 /** Same forms and agreement: the same set (ids aside). */
 function sameSet(a: PronounSet | null, b: PronounSet | null): boolean {
@@ -66,6 +102,12 @@ export function TryOn({ onProfileChanged }: { onProfileChanged?: () => void }) {
   const [said, setSaid] = useState<Record<number, Announcement>>({});
   const sectionRef = useRef<HTMLElement>(null);
   const headingId = useId();
+
+  // Before the vault locks, every "how did that feel?" not saved yet is saved as its try-on
+  // (cards shown one at a time are not mounted, so this lives here, not in the card).
+  usePendingSave(candidates.some(answered), () =>
+    Promise.all(candidates.filter(answered).map((c) => c.saver.save(tryOnDraft(c)))),
+  );
 
   const say = (key: number, text: string, tone: Announcement['tone'] = 'notice') =>
     setSaid((all) => ({ ...all, [key]: { text, tone, id: (all[key]?.id ?? 0) + 1 } }));
@@ -274,24 +316,9 @@ function CandidateCard({
     if (!something || saving) return;
     setSaving(true);
     try {
-      const name = candidate.name.trim();
-      await api.saveEntry({
-        id: null,
-        kind: 'reflection',
-        title: null,
-        body: candidate.note,
-        tags: [],
-        promptId: null,
-        checkin: null,
-        identity: {
-          kind: 'try_on',
-          name: name === '' ? null : name,
-          pronouns: candidate.pronouns && candidate.pronouns.id === 'custom' ? completeSet(candidate.pronouns) : candidate.pronouns,
-          felt: candidate.felt,
-          moment: null,
-        },
-      });
-      onChange({ felt: null, note: '' });
+      await candidate.saver.save(tryOnDraft(candidate));
+      // Saved: the next answer is a new try-on entry.
+      onChange({ felt: null, note: '', saver: new EntrySaver() });
       onSay(intl.formatMessage({ id: 'identitySpace.tryon.saved' }), 'info');
     } catch (error) {
       onSay(intl.formatMessage({ id: saveProblemId(api.normaliseError(error).code) }));
