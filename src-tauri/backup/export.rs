@@ -670,7 +670,7 @@ fn profile(conn: &rusqlite::Connection) -> Result<Profile, ExportError> {
 // ── The export ────────────────────────────────────────────────────────────────────────────────
 
 /// Writes an unencrypted copy of the journal (outside the trash) into `input.folder`, as a new
-/// `Cove export YYYY-MM-DD[ (n)]` folder of Markdown files or a `… .json` file, with the safety
+/// `<app name> export YYYY-MM-DD[ (n)]` folder of Markdown files or a `… .json` file, with the safety
 /// plan and the goals (and, in JSON, the counselor's suggestions); see
 /// `docs/export-format.md`. `now` names it and stamps it. `progress(done, total)` counts entries:
 /// called with `(0, total)` first, at least every 100 entries, and with `(total, total)` at the
@@ -698,7 +698,8 @@ pub fn export_journal(
         total,
     };
     (run.progress)(0, total);
-    let base = format!("Cove export {}", now.format("%Y-%m-%d"));
+    let app = file_name_part(input.app_name.as_deref().unwrap_or("Cove"));
+    let base = format!("{app} export {}", now.format("%Y-%m-%d"));
     let (path, files) = match input.format {
         ExportFormat::Markdown => write_markdown(&mut run, &folder, &base, &items, &now)?,
         ExportFormat::Json => write_json(&mut run, &folder, &base, &items, &now)?,
@@ -709,6 +710,26 @@ pub fn export_journal(
         files,
         entries: u32::try_from(total).unwrap_or(u32::MAX),
     })
+}
+
+/// The app's name as part of a file name on any system: characters Windows, macOS or Linux
+/// refuse in names become `-`, and leading/trailing dots and spaces go ("Cove" if nothing is
+/// left).
+fn file_name_part(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
+            c if c.is_control() => '-',
+            c => c,
+        })
+        .collect();
+    let trimmed = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if trimmed.is_empty() {
+        "Cove".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 /// The chosen folder: an absolute path to an existing folder.

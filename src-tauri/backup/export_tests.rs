@@ -117,6 +117,7 @@ fn input_to(folder: &Path, format: ExportFormat, language: Language) -> ExportIn
         feeling_names: names(&[("calm", "Calm")]),
         sensation_names: names(&[("tight_chest", "Tight chest")]),
         prompt_texts: names(&[("feelings.07", "What made you smile today?")]),
+        app_name: None,
     }
 }
 
@@ -1125,6 +1126,45 @@ fn json_export_of_an_empty_journal_has_empty_lists_and_no_plan() {
 }
 
 // ── Names, folders, failures ──────────────────────────────────────────────────────────────────
+
+#[test]
+fn a_discreet_app_name_names_the_export_instead_of_cove() {
+    let s = sample();
+    let j = &s.j;
+    let mut md = input(j, ExportFormat::Markdown, Language::En);
+    md.app_name = Some("Notes".into());
+    let notes = export_ok(j, &md);
+    assert!(
+        notes.path.ends_with("/Notes export 2026-03-15"),
+        "{}",
+        notes.path
+    );
+    md.app_name = Some(" ../My: \"notes\"? ".into());
+    let odd = export_ok(j, &md);
+    assert!(
+        odd.path.ends_with("/-My- -notes-- export 2026-03-15"),
+        "{}",
+        odd.path
+    );
+    md.app_name = Some("...".into());
+    let dots = export_ok(j, &md);
+    assert!(
+        dots.path.ends_with("/Cove export 2026-03-15"),
+        "{}",
+        dots.path
+    );
+    let names: Vec<String> = fs::read_dir(j.out())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 3, "three exports, nothing else: {names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains('/') && !n.starts_with('.')),
+        "{names:?}"
+    );
+}
 
 #[test]
 fn a_taken_name_gets_a_number_and_nothing_is_overwritten() {

@@ -116,8 +116,8 @@ pub enum ExportFormat {
 #[serde(rename_all = "camelCase")]
 pub struct ExportInput {
     pub format: ExportFormat,
-    /// The folder the person chose; Cove writes a new `Cove export YYYY-MM-DD[ (n)]` folder
-    /// (Markdown) or `Cove export YYYY-MM-DD[ (n)].json` file inside it, never overwriting.
+    /// The folder the person chose; Cove writes a new `<app name> export YYYY-MM-DD[ (n)]`
+    /// folder (Markdown) or `… .json` file inside it, never overwriting.
     pub folder: String,
     /// Language of the few headings Cove writes itself ("What's going on", …).
     pub language: Language,
@@ -127,6 +127,12 @@ pub struct ExportInput {
     pub sensation_names: BTreeMap<String, String>,
     #[ts(type = "Record<string, string>")]
     pub prompt_texts: BTreeMap<String, String>,
+    /// The name the app goes by (a discreet name if one is set), which starts the export's
+    /// name instead of "Cove". Filled in by the command from the preferences; never sent by the
+    /// window. `None`: "Cove".
+    #[serde(skip)]
+    #[ts(skip)]
+    pub app_name: Option<String>,
 }
 
 /// What an export wrote.

@@ -27,6 +27,7 @@ use crate::backup::{
     ExportResult, Folders, JobKind, JobProgress, OpenJournal, Options, Outcome,
 };
 use crate::journal;
+use crate::prefs::Prefs;
 use crate::vault::Vault;
 
 /// How often the automatic-backup thread looks again while the journal stays unlocked.
@@ -242,6 +243,10 @@ pub fn export_journal(
             "That folder is inside Cove's own data folder. Please choose a folder somewhere else.",
         ));
     }
+    let input = ExportInput {
+        app_name: Some(Prefs::load(dir.path()).shown_name().to_owned()),
+        ..input
+    };
     state.with_vault(|vault| {
         let job = state.backups.jobs.start(JobKind::Export, 0);
         Ok(export::export_journal(

@@ -1541,4 +1541,19 @@ fn export_runs_through_the_command_and_refuses_cove_s_own_folder() {
         invoke(&t, "job_progress", json!({})).expect("p"),
         Value::Null
     );
+
+    // With a discreet name for the app, the export is named after it, not "Cove".
+    let mut prefs = invoke(&t, "app_status", json!({})).expect("status")["prefs"].clone();
+    prefs["displayName"] = json!("Homework planner");
+    invoke(&t, "save_prefs", json!({ "prefs": prefs })).expect("save prefs");
+    let result = invoke(&t, "export_journal", input(&out)).expect("export");
+    let name = std::path::Path::new(result["path"].as_str().expect("path"))
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.starts_with("Homework planner export ") && name.ends_with(".json"),
+        "{name}"
+    );
 }
