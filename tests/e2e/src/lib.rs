@@ -214,6 +214,23 @@ impl App {
             .unwrap_or_else(|err| panic!("{css} never appeared: {err}"))
     }
 
+    /// Finds the element and waits until it is shown (a panel that is still switching in, or
+    /// a screen that is still arriving, keeps its fields hidden for a moment).
+    pub async fn find_shown(&self, testid: &str) -> Element {
+        let started = Instant::now();
+        loop {
+            let el = self.find(testid).await;
+            if el.is_displayed().await.unwrap_or(false) {
+                return el;
+            }
+            if started.elapsed() > WAIT {
+                self.save_failure(testid).await;
+                panic!("[data-testid={testid}] is in the page but never shown");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Scrolls the element to the middle of the window (as a person would before clicking, and
     /// clear of sticky bars), then clicks it.
     pub async fn click(&self, testid: &str) {
@@ -250,7 +267,7 @@ impl App {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let el = self.find(testid).await;
+            let el = self.find_shown(testid).await;
             let mut result = el.send_keys("\u{e009}a\u{e000}\u{e003}").await;
             if result.is_ok() && !text.is_empty() {
                 result = el.send_keys(text).await;
@@ -307,10 +324,10 @@ impl App {
             if text.contains(needle) {
                 return;
             }
-            assert!(
-                started.elapsed() < WAIT,
-                "[data-testid={testid}] never said {needle:?}; it says {text:?}"
-            );
+            if started.elapsed() > WAIT {
+                self.save_failure(testid).await;
+                panic!("[data-testid={testid}] never said {needle:?}; it says {text:?}");
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
