@@ -616,8 +616,8 @@ export type ExportFormat = "markdown" | "json";
 
 export type ExportInput = { format: ExportFormat, 
 /**
- * The folder the person chose; Cove writes a new `Cove export YYYY-MM-DD[ (n)]` folder
- * (Markdown) or `Cove export YYYY-MM-DD[ (n)].json` file inside it, never overwriting.
+ * The folder the person chose; Cove writes a new `<app name> export YYYY-MM-DD[ (n)]`
+ * folder (Markdown) or `… .json` file inside it, never overwriting.
  */
 folder: string, 
 /**
