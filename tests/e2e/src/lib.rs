@@ -245,6 +245,16 @@ impl App {
             .unwrap_or_else(|err| panic!("click {testid}: {err}"));
     }
 
+    /// Clicks a tab and waits until it is the selected one (a tab switch may be a transition:
+    /// its panel is shown only once it is selected).
+    pub async fn select_tab(&self, testid: &str) {
+        self.click(testid).await;
+        self.find_css(&format!(
+            "[data-testid=\"{testid}\"][aria-selected=\"true\"]"
+        ))
+        .await;
+    }
+
     /// Clicks a button by its exact visible text.
     pub async fn click_text(&self, text: &str) {
         let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));

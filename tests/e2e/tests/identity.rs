@@ -24,7 +24,7 @@ async fn a_person_chooses_a_name_tries_on_pronouns_and_sees_how_it_felt() {
     app.find("identity").await;
     app.find("identity-private").await;
     app.screenshot("identity-tryon-empty").await;
-    app.click("identity-tab-profile").await;
+    app.select_tab("identity-tab-profile").await;
     app.type_into("identity-profile-name", CHOSEN).await;
     app.click("identity-profile-pronouns-choice-they").await;
     app.click("identity-profile-pronouns-they-reflexive-themselves")
@@ -49,7 +49,7 @@ async fn a_person_chooses_a_name_tries_on_pronouns_and_sees_how_it_felt() {
 
     // 3. Try on: a name with xe/xem, and they/them beside it.
     app.click("nav-identity").await;
-    app.click("identity-tab-tryon").await;
+    app.select_tab("identity-tab-tryon").await;
     app.type_into("tryon-name-0", TRIED).await;
     app.click("tryon-pronouns-0-choice-xe").await;
     app.wait_for_text("tryon-card-0", TRIED).await;
@@ -77,7 +77,7 @@ async fn a_person_chooses_a_name_tries_on_pronouns_and_sees_how_it_felt() {
     app.screenshot("identity-tryon-felt").await;
 
     // 5. A quick moment.
-    app.click("identity-tab-reflect").await;
+    app.select_tab("identity-tab-reflect").await;
     app.find("reflect-prompts").await;
     let prompts = app.count("reflect-prompt").await;
     assert!(prompts >= 8, "identity prompts are offered ({prompts})");
@@ -88,7 +88,7 @@ async fn a_person_chooses_a_name_tries_on_pronouns_and_sees_how_it_felt() {
     app.screenshot("identity-reflect").await;
 
     // 6. The timeline: what was tried and how it felt, then every item newest first.
-    app.click("identity-tab-timeline").await;
+    app.select_tab("identity-tab-timeline").await;
     app.wait_count("identity-item", 3).await;
     app.wait_count("tried-item", 2).await;
     let tried = app.text_content("tried-list").await;
@@ -131,7 +131,7 @@ async fn a_person_chooses_a_name_tries_on_pronouns_and_sees_how_it_felt() {
     app.click("settings-language-button").await;
     app.click("settings-language-option-es").await;
     app.click("nav-identity").await;
-    app.click("identity-tab-tryon").await;
+    app.select_tab("identity-tab-tryon").await;
     app.type_into("tryon-name-0", TRIED).await;
     app.click("tryon-pronouns-0-choice-they").await;
     app.wait_for_text("tryon-card-0", TRIED).await;
