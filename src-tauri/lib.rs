@@ -11,6 +11,7 @@ pub mod identity;
 pub mod journal;
 pub mod prefs;
 pub mod safety;
+pub mod sharing;
 pub mod vault;
 
 #[cfg(test)]

@@ -45,6 +45,7 @@ pub use model::{
     GoalStatus, GoalStep, Proposal, ProposalDecision, ProposalDraft, ProposalKind, ProposalOutcome,
     ProposalStatus, ReminderSettings, StepDraft,
 };
+pub(crate) use proposals::insert_proposal;
 pub use proposals::{add_proposal, decide_proposal, list_proposals};
 pub use reminders::{load_reminder_settings, save_reminder_settings};
 pub use validate::{

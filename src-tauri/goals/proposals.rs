@@ -72,8 +72,21 @@ pub fn add_proposal(
     draft: ProposalDraft,
     now: DateTime<FixedOffset>,
 ) -> Result<Proposal> {
-    let d = clean_proposal(draft)?;
     let tx = conn.unchecked_transaction()?;
+    let proposal = insert_proposal(&tx, draft, now)?;
+    tx.commit()?;
+    Ok(proposal)
+}
+
+/// [`add_proposal`] without a transaction of its own, for a caller that holds one: the share
+/// import adds all of a file's suggestions in one transaction, so a file is added whole or not
+/// at all (SQLite cannot begin a transaction inside another).
+pub(crate) fn insert_proposal(
+    tx: &Connection,
+    draft: ProposalDraft,
+    now: DateTime<FixedOffset>,
+) -> Result<Proposal> {
+    let d = clean_proposal(draft)?;
     if let Some(source) = &d.source_id {
         let existing: Option<i64> = tx
             .query_row(
@@ -83,7 +96,7 @@ pub fn add_proposal(
             )
             .optional()?;
         if let Some(id) = existing {
-            return read_proposal(&tx, id);
+            return read_proposal(tx, id);
         }
     }
     let steps = serde_json::to_string(&d.steps).map_err(|e| internal("steps", e))?;
@@ -104,9 +117,7 @@ pub fn add_proposal(
             d.note,
         ],
     )?;
-    let proposal = read_proposal(&tx, tx.last_insert_rowid())?;
-    tx.commit()?;
-    Ok(proposal)
+    read_proposal(tx, tx.last_insert_rowid())
 }
 
 /// Pending first, then the decided ones; newest first within each.

@@ -785,7 +785,10 @@ fn a_v3_database_migrates_to_the_identity_schema_and_keeps_its_entries_and_profi
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!(version, 4);
+    assert_eq!(
+        version,
+        i64::from(crate::vault::migrations::latest_version())
+    );
     let e = get_entry(&conn, 7).expect("kept");
     assert_eq!(e.body, "Before the identity space");
     assert_eq!(e.identity, None);

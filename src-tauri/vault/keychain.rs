@@ -67,7 +67,7 @@ pub trait DeviceSecretStore: Send + Sync {
             let read = self.get(&account)?;
             let _ = self.delete(&account);
             match read {
-                Some(bytes) if bytes.as_slice() == value.as_ref() => Ok(()),
+                Some(bytes) if bytes.as_slice() == &value[..] => Ok(()),
                 _ => Err(KeychainError::new(
                     REASON_BROKEN,
                     "probe entry read back differently",

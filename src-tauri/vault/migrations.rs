@@ -189,6 +189,48 @@ const MIGRATIONS: &[M<'static>] = &[
              moment   TEXT
          );",
     ),
+    // v5: sharing (`src-tauri/sharing/`), all its tables at once. `share_contacts`: paired people
+    // (a name and their age public key; one contact per key). `share_log`: every share that
+    // went out, `items` a JSON list of what went. `share_inbox`: shares a counselor imported,
+    // `payload` the share's JSON, `notes` the counselor's private notes. `share_imports`: every
+    // imported share id (both sides), so the same file imported twice adds nothing. This
+    // journal's own key pair is the settings row `sharing_key`. Existing rows are untouched.
+    M::up(
+        "CREATE TABLE share_contacts (
+             id              INTEGER PRIMARY KEY,
+             role            TEXT NOT NULL,
+             name            TEXT NOT NULL,
+             recipient       TEXT NOT NULL UNIQUE,
+             paired_at       TEXT NOT NULL,
+             key_replaced_at TEXT
+         );
+
+         CREATE TABLE share_log (
+             id         INTEGER PRIMARY KEY,
+             share_id   TEXT NOT NULL,
+             at         TEXT NOT NULL,
+             method     TEXT NOT NULL,
+             to_name    TEXT,
+             contact_id INTEGER,
+             items      TEXT NOT NULL
+         );
+
+         CREATE TABLE share_inbox (
+             id          INTEGER PRIMARY KEY,
+             share_id    TEXT NOT NULL UNIQUE,
+             contact_id  INTEGER,
+             client_name TEXT NOT NULL,
+             received_at TEXT NOT NULL,
+             payload     TEXT NOT NULL,
+             notes       TEXT
+         );
+         CREATE INDEX share_inbox_contact ON share_inbox (contact_id);
+
+         CREATE TABLE share_imports (
+             share_id    TEXT PRIMARY KEY,
+             imported_at TEXT NOT NULL
+         );",
+    ),
 ];
 
 /// All migrations, oldest first.

@@ -332,7 +332,7 @@ impl Vault {
             .set(&account, secret.as_ref())
             .map_err(|e| VaultError::KeychainUnavailable(e.reason))?;
         match store.get(&account) {
-            Ok(Some(read)) if read.as_slice() == secret.as_ref() => {}
+            Ok(Some(read)) if read.as_slice() == &secret[..] => {}
             Ok(_) => {
                 let _ = store.delete(&account);
                 return Err(VaultError::KeychainUnavailable(REASON_BROKEN.into()));

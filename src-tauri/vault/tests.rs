@@ -651,7 +651,7 @@ fn database_uses_wal_full_sync_foreign_keys_and_secure_delete() {
     assert_eq!(n("PRAGMA synchronous"), 2);
     assert_eq!(n("PRAGMA foreign_keys"), 1);
     assert_eq!(n("PRAGMA secure_delete"), 1);
-    assert_eq!(n("PRAGMA user_version"), 4);
+    assert_eq!(n("PRAGMA user_version"), 5);
     assert_eq!(q("PRAGMA cipher_log_level"), "NONE");
 }
 
