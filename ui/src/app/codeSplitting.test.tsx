@@ -94,7 +94,9 @@ describe('code splitting', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/Sam\.$/);
     // …then Journal arrives and the intent still reaches it: the search field has focus.
     parts.open('journal');
-    expect(await screen.findByTestId('journal-search')).toHaveFocus();
+    // (The field is focused by an effect just after it appears, so wait for the focus itself.)
+    await screen.findByTestId('journal-search');
+    await waitFor(() => expect(screen.getByTestId('journal-search')).toHaveFocus());
     expect(screen.getByTestId('screen-journal')).not.toHaveAttribute('aria-busy');
 
     // Feelings brings the check-in; the charts only come with Patterns.
