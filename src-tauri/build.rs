@@ -52,6 +52,23 @@ fn main() {
         "restore_backup",
         "export_journal",
         "job_progress",
+        "my_share_key",
+        "share_key_fingerprint",
+        "list_contacts",
+        "save_contact",
+        "delete_contact",
+        "preview_share",
+        "write_share",
+        "armored_share",
+        "log_shown_share",
+        "list_share_log",
+        "write_suggestions",
+        "import_share_file",
+        "import_share_text",
+        "list_inbox",
+        "get_inbox_share",
+        "save_inbox_notes",
+        "delete_inbox_share",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))
         .expect("failed to run tauri-build");

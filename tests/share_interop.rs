@@ -283,12 +283,12 @@ fn a_file_the_age_tool_encrypted_to_a_cove_key_imports() {
     }
 
     // The binary one imports into the inbox; the armored one (the same share) adds nothing.
-    let first = import_share(counselor.conn(), &files[0], None, now()).expect("import");
+    let first = import_share(counselor.conn(), &files[0], None, None, now()).expect("import");
     assert!(first.added);
     assert_eq!(first.kind, PayloadKind::Share);
     assert_eq!(first.count, 1);
     assert_eq!(first.share_id, payload.share_id);
-    let again = import_share(counselor.conn(), &files[1], None, now()).expect("again");
+    let again = import_share(counselor.conn(), &files[1], None, None, now()).expect("again");
     assert!(!again.added, "the same share twice adds nothing");
     let inbox = list_inbox(counselor.conn()).expect("inbox");
     assert_eq!(inbox.len(), 1);
@@ -320,7 +320,7 @@ fn a_file_the_age_tool_encrypted_to_a_cove_key_imports() {
     cmd.args(["-r", &someone, "-o"]).arg(&elsewhere).arg(&plain);
     run(cmd);
     let bytes = fs::read(&elsewhere).expect("read");
-    let err = import_share(counselor.conn(), &bytes, None, now()).expect_err("not for you");
+    let err = import_share(counselor.conn(), &bytes, None, None, now()).expect_err("not for you");
     assert!(matches!(err, SharingError::NotForYou), "{err:?}");
     assert_eq!(list_inbox(counselor.conn()).expect("inbox").len(), 1);
 }
@@ -358,8 +358,14 @@ fn suggestions_the_age_tool_encrypted_to_a_client_key_become_proposals() {
         .arg(&plain);
     run(cmd);
 
-    let outcome =
-        import_share(client.conn(), &fs::read(&file).expect("read"), None, now()).expect("import");
+    let outcome = import_share(
+        client.conn(),
+        &fs::read(&file).expect("read"),
+        None,
+        None,
+        now(),
+    )
+    .expect("import");
     assert!(outcome.added);
     assert_eq!(outcome.kind, PayloadKind::Suggestions);
     assert_eq!(outcome.count, 2);
@@ -410,8 +416,8 @@ fn a_passphrase_file_the_age_tool_made_opens_in_cove() {
 
     // Without the passphrase, or with another one: refused, nothing added.
     for given in [None, Some(secret("lighthouse by the sea 8"))] {
-        let err =
-            import_share(counselor.conn(), &files[0], given.as_ref(), now()).expect_err("refused");
+        let err = import_share(counselor.conn(), &files[0], given.as_ref(), None, now())
+            .expect_err("refused");
         assert!(matches!(err, SharingError::WrongPassphrase), "{err:?}");
     }
     assert!(list_inbox(counselor.conn()).expect("inbox").is_empty());
@@ -420,6 +426,7 @@ fn a_passphrase_file_the_age_tool_made_opens_in_cove() {
         counselor.conn(),
         &files[1],
         Some(&secret(PASSPHRASE)),
+        None,
         now(),
     )
     .expect("import");

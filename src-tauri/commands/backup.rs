@@ -278,7 +278,7 @@ fn backup_path(path: &str) -> CommandResult<PathBuf> {
 
 /// True when `folder` is `data` or inside it (both resolved; a folder that can't be resolved is
 /// not inside: the export itself reports it missing).
-fn inside(data: &Path, folder: &Path) -> bool {
+pub(super) fn inside(data: &Path, folder: &Path) -> bool {
     match (data.canonicalize(), folder.canonicalize()) {
         (Ok(data), Ok(folder)) => folder.starts_with(data),
         _ => false,

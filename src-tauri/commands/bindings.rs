@@ -9,6 +9,7 @@ use ts_rs::{Config, TS};
 use super::app::AppStatus;
 use super::backup::BackupStatus;
 use super::error::{CommandError, ErrorCode};
+use super::sharing::{WriteShareInput, WriteShareResult, WriteSuggestionsInput};
 use super::vault::{CreateVaultInput, CreatedVault};
 use crate::backup::{
     BackupFile, BackupKind, BackupPlace, BackupSecret, BackupSummary, ExportFormat, ExportInput,
@@ -31,6 +32,12 @@ use crate::journal::{
 };
 use crate::prefs::{Accent, Language, Mode, Prefs, Theme};
 use crate::safety::{SafetyContact, SafetyPlan};
+use crate::sharing::{
+    Contact, ContactDraft, ContactRole, EntryParts, EntryPick, FeelingTally, GoalParts, GoalPick,
+    ImportOutcome, InboxShare, InsightsPick, MyKey, PayloadKind, SafetyPlanPick, Sender, ShareLock,
+    ShareLogEntry, ShareLogItem, ShareMethod, SharePayload, ShareSelection, SharedFeeling,
+    SharedGoalCheckin, SharedItem, SharedPlanSection, SharedStep, Suggestion,
+};
 use crate::vault::{
     KeychainStatus, Profile, PronounSet, SharedAddressing, SpanishAddressing, SpanishEnding,
 };
@@ -127,6 +134,36 @@ pub fn typescript_bindings() -> String {
     declare::<ExportFormat>(&cfg, &mut out);
     declare::<ExportInput>(&cfg, &mut out);
     declare::<ExportResult>(&cfg, &mut out);
+    declare::<MyKey>(&cfg, &mut out);
+    declare::<ContactRole>(&cfg, &mut out);
+    declare::<Contact>(&cfg, &mut out);
+    declare::<ContactDraft>(&cfg, &mut out);
+    declare::<EntryParts>(&cfg, &mut out);
+    declare::<EntryPick>(&cfg, &mut out);
+    declare::<GoalParts>(&cfg, &mut out);
+    declare::<GoalPick>(&cfg, &mut out);
+    declare::<SafetyPlanPick>(&cfg, &mut out);
+    declare::<InsightsPick>(&cfg, &mut out);
+    declare::<ShareSelection>(&cfg, &mut out);
+    declare::<PayloadKind>(&cfg, &mut out);
+    declare::<Sender>(&cfg, &mut out);
+    declare::<SharedFeeling>(&cfg, &mut out);
+    declare::<SharedGoalCheckin>(&cfg, &mut out);
+    declare::<SharedStep>(&cfg, &mut out);
+    declare::<FeelingTally>(&cfg, &mut out);
+    declare::<SharedPlanSection>(&cfg, &mut out);
+    declare::<SharedItem>(&cfg, &mut out);
+    declare::<Suggestion>(&cfg, &mut out);
+    declare::<SharePayload>(&cfg, &mut out);
+    declare::<ShareLock>(&cfg, &mut out);
+    declare::<ShareMethod>(&cfg, &mut out);
+    declare::<ShareLogItem>(&cfg, &mut out);
+    declare::<ShareLogEntry>(&cfg, &mut out);
+    declare::<ImportOutcome>(&cfg, &mut out);
+    declare::<InboxShare>(&cfg, &mut out);
+    declare::<WriteShareInput>(&cfg, &mut out);
+    declare::<WriteSuggestionsInput>(&cfg, &mut out);
+    declare::<WriteShareResult>(&cfg, &mut out);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

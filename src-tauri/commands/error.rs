@@ -9,6 +9,7 @@ use crate::backup::BackupError;
 use crate::goals::GoalsError;
 use crate::journal::JournalError;
 use crate::safety::SafetyError;
+use crate::sharing::SharingError;
 use crate::vault::VaultError;
 
 /// Stable codes; the UI chooses its (translated) words from these, never from `message`.
@@ -29,12 +30,22 @@ pub enum ErrorCode {
     Internal,
     /// The entry (or other item) asked for does not exist (any more).
     NotFound,
-    /// The file chosen is not a Cove backup (or share file) at all.
+    /// The file chosen is not a Cove backup at all.
     NotABackup,
     /// The backup file is damaged or incomplete (cut short, changed, checksum wrong).
     BackupDamaged,
     /// The file was made by a newer version of Cove than this one.
     TooNew,
+    /// The file (or pasted text) is not a Cove share at all.
+    NotAShare,
+    /// The share was changed or cut short after it was made.
+    ShareDamaged,
+    /// The share was locked for someone else's key.
+    NotForYou,
+    /// The passphrase given does not open this share (or none was given).
+    WrongPassphrase,
+    /// The file is larger than a share can be.
+    ShareTooLarge,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -154,6 +165,35 @@ impl From<ExportError> for CommandError {
             ExportError::Io(message) => Self::new(ErrorCode::Storage, message),
             ExportError::Journal(err) => err.into(),
         }
+    }
+}
+
+impl From<SharingError> for CommandError {
+    fn from(err: SharingError) -> Self {
+        let err = match err {
+            SharingError::InvalidInput(message) => {
+                return Self::new(ErrorCode::InvalidInput, message)
+            }
+            SharingError::Vault(err) => return err.into(),
+            SharingError::Journal(err) => return err.into(),
+            SharingError::Goals(err) => return err.into(),
+            other => other,
+        };
+        let code = match err.code() {
+            "not_found" => ErrorCode::NotFound,
+            "not_a_share" => ErrorCode::NotAShare,
+            "share_damaged" => ErrorCode::ShareDamaged,
+            "not_for_you" => ErrorCode::NotForYou,
+            "wrong_passphrase" => ErrorCode::WrongPassphrase,
+            "share_too_large" => ErrorCode::ShareTooLarge,
+            "too_new" => ErrorCode::TooNew,
+            "storage_full" => ErrorCode::StorageFull,
+            "corrupt" => ErrorCode::Corrupt,
+            "busy" => ErrorCode::Busy,
+            "storage" => ErrorCode::Storage,
+            _ => ErrorCode::Internal,
+        };
+        Self::new(code, err.to_string())
     }
 }
 

@@ -12,6 +12,7 @@ mod goals;
 mod identity;
 mod journal;
 mod safety;
+mod sharing;
 mod state;
 mod vault;
 
@@ -80,6 +81,23 @@ pub const COMMANDS: &[&str] = &[
     "restore_backup",
     "export_journal",
     "job_progress",
+    "my_share_key",
+    "share_key_fingerprint",
+    "list_contacts",
+    "save_contact",
+    "delete_contact",
+    "preview_share",
+    "write_share",
+    "armored_share",
+    "log_shown_share",
+    "list_share_log",
+    "write_suggestions",
+    "import_share_file",
+    "import_share_text",
+    "list_inbox",
+    "get_inbox_share",
+    "save_inbox_notes",
+    "delete_inbox_share",
 ];
 
 /// Registers Cove's state and commands on any runtime (the real one, or the mock one in tests).
@@ -160,6 +178,23 @@ pub(crate) fn with_state<R: Runtime>(builder: Builder<R>, state: Option<AppState
         backup::restore_backup,
         backup::export_journal,
         backup::job_progress,
+        sharing::my_share_key,
+        sharing::share_key_fingerprint,
+        sharing::list_contacts,
+        sharing::save_contact,
+        sharing::delete_contact,
+        sharing::preview_share,
+        sharing::write_share,
+        sharing::armored_share,
+        sharing::log_shown_share,
+        sharing::list_share_log,
+        sharing::write_suggestions,
+        sharing::import_share_file,
+        sharing::import_share_text,
+        sharing::list_inbox,
+        sharing::get_inbox_share,
+        sharing::save_inbox_notes,
+        sharing::delete_inbox_share,
     ])
 }
 

@@ -1557,3 +1557,612 @@ fn export_runs_through_the_command_and_refuses_cove_s_own_folder() {
         "{name}"
     );
 }
+
+// ── Sharing (issue 7) ──────────────────────────────────────────────────────────────────────
+
+/// Every sharing command, with arguments of the right shape.
+fn sharing_calls(out: &std::path::Path) -> Vec<(&'static str, Value)> {
+    let selection = json!({ "entries": [{ "id": 1, "parts": { "body": true } }] });
+    let file = out.join("never-written.age");
+    vec![
+        ("my_share_key", json!({})),
+        ("share_key_fingerprint", json!({ "recipient": "age1xyz" })),
+        ("list_contacts", json!({})),
+        (
+            "save_contact",
+            json!({ "draft": { "id": null, "role": "counselor", "name": "Jo",
+                               "recipient": "age1xyz" } }),
+        ),
+        ("delete_contact", json!({ "id": 1 })),
+        ("preview_share", json!({ "selection": selection })),
+        (
+            "write_share",
+            json!({ "input": { "selection": selection,
+                               "lock": { "mode": "contact", "contactId": 1 },
+                               "armor": false, "path": file } }),
+        ),
+        (
+            "armored_share",
+            json!({ "selection": selection,
+                    "lock": { "mode": "passphrase", "passphrase": "pw" } }),
+        ),
+        (
+            "log_shown_share",
+            json!({ "selection": selection, "method": "print" }),
+        ),
+        ("list_share_log", json!({})),
+        (
+            "write_suggestions",
+            json!({ "input": { "contactId": 1, "armor": false, "path": file, "note": null,
+                               "suggestions": [{ "type": "prompt", "text": "Hi" }] } }),
+        ),
+        (
+            "import_share_file",
+            json!({ "path": file, "passphrase": null }),
+        ),
+        (
+            "import_share_text",
+            json!({ "text": "-----BEGIN AGE ENCRYPTED FILE-----", "passphrase": "pw" }),
+        ),
+        ("list_inbox", json!({})),
+        ("get_inbox_share", json!({ "id": 1 })),
+        ("save_inbox_notes", json!({ "id": 1, "notes": "x" })),
+        ("delete_inbox_share", json!({ "id": 1 })),
+    ]
+}
+
+#[test]
+fn sharing_commands_need_the_vault_unlocked() {
+    let t = backup_app(false);
+    let out = t._dir.path().join("out");
+    std::fs::create_dir(&out).expect("out");
+    let calls = sharing_calls(&out);
+    // No journal yet, then a locked one.
+    for _ in 0..2 {
+        for (cmd, args) in &calls {
+            assert_eq!(
+                error_code(invoke(&t, cmd, args.clone()).unwrap_err()),
+                "locked",
+                "{cmd}"
+            );
+        }
+        if !t._app.state::<AppState>().dir().expect("dir").exists() {
+            create_vault(&t);
+            invoke(&t, "lock", json!({})).expect("lock");
+        }
+    }
+    assert!(
+        calls.iter().all(|(cmd, _)| COMMANDS.contains(cmd)),
+        "every sharing command is registered"
+    );
+    assert_eq!(
+        std::fs::read_dir(&out).expect("out").count(),
+        0,
+        "nothing written"
+    );
+}
+
+fn counselor_app() -> TestApp {
+    let t = backup_app(false);
+    invoke(
+        &t,
+        "create_vault",
+        json!({ "input": { "passphrase": PASS, "mode": "counselor",
+                           "profile": { "name": "Jordan", "pronouns": null } } }),
+    )
+    .expect("create counselor");
+    t
+}
+
+/// Words only the client wrote (the left-out title) and words that went.
+const LEFT_OUT: &str = "Zqx private title";
+const SHARED_BODY: &str = "Zqx the words I chose to share";
+
+fn share_selection(entry: i64) -> Value {
+    json!({ "entries": [{ "id": entry, "parts": { "body": true, "tags": true } }],
+            "includeProfile": true, "note": "For Thursday" })
+}
+
+fn share_log_len(t: &TestApp) -> usize {
+    invoke(t, "list_share_log", json!({}))
+        .expect("log")
+        .as_array()
+        .map_or(0, Vec::len)
+}
+
+#[test]
+fn a_share_goes_from_a_client_to_a_counselor_and_suggestions_come_back() {
+    let client = backup_app(false);
+    create_vault(&client);
+    let counselor = counselor_app();
+    let out = client._dir.path().join("out");
+    std::fs::create_dir(&out).expect("out");
+
+    // Pairing: the counselor's key pasted on the client, its words compared aloud.
+    let counselor_key = invoke(&counselor, "my_share_key", json!({})).expect("key");
+    let recipient = counselor_key["recipient"].as_str().expect("recipient");
+    assert!(recipient.starts_with("age1"), "{recipient}");
+    assert_eq!(
+        counselor_key["fingerprint"].as_array().map(Vec::len),
+        Some(5)
+    );
+    assert_eq!(
+        invoke(&counselor, "my_share_key", json!({})).expect("same key"),
+        counselor_key
+    );
+    let words = invoke(
+        &client,
+        "share_key_fingerprint",
+        json!({ "recipient": format!("  {recipient}\n") }),
+    )
+    .expect("words");
+    assert_eq!(words, counselor_key["fingerprint"]);
+    let bad = invoke(
+        &client,
+        "share_key_fingerprint",
+        json!({ "recipient": "hello there" }),
+    )
+    .expect_err("not a key");
+    assert_eq!(error_code(bad.clone()), "invalid_input");
+    assert!(!bad["message"].as_str().unwrap_or("").contains("hello"));
+    let jo = invoke(
+        &client,
+        "save_contact",
+        json!({ "draft": { "id": null, "role": "counselor", "name": "Jo",
+                           "recipient": recipient } }),
+    )
+    .expect("pair");
+    assert_eq!(jo["fingerprint"], counselor_key["fingerprint"]);
+    let jo_id = jo["id"].as_i64().expect("id");
+    assert_eq!(
+        invoke(&client, "list_contacts", json!({})).expect("contacts"),
+        json!([jo.clone()])
+    );
+
+    // An entry; only its body and tags go.
+    let entry = invoke(
+        &client,
+        "save_entry",
+        json!({ "draft": { "id": null, "kind": "free", "title": LEFT_OUT, "body": SHARED_BODY,
+                           "tags": ["school"], "promptId": null, "checkin": null } }),
+    )
+    .expect("entry");
+    let selection = share_selection(entry["id"].as_i64().expect("id"));
+
+    // The preview: exactly what goes; no key made for it, nothing logged.
+    let preview =
+        invoke(&client, "preview_share", json!({ "selection": selection })).expect("preview");
+    assert_eq!(preview["kind"], json!("share"));
+    assert_eq!(preview["items"][0]["body"], json!(SHARED_BODY));
+    assert_eq!(preview["items"][0]["title"], Value::Null);
+    assert_eq!(preview["from"]["name"], json!("Sam"));
+    assert_eq!(preview["from"]["replyTo"], Value::Null);
+    assert!(!preview.to_string().contains(LEFT_OUT));
+    assert_eq!(share_log_len(&client), 0);
+
+    // Written to a file the person chose, locked to Jo's key, and logged.
+    let path = out.join("for Jo.age");
+    let written = invoke(
+        &client,
+        "write_share",
+        json!({ "input": { "selection": selection, "lock": { "mode": "contact", "contactId": jo_id },
+                           "armor": false, "path": path } }),
+    )
+    .expect("write share");
+    assert_eq!(written["path"], json!(path));
+    assert_eq!(written["logged"]["method"], json!("file"));
+    assert_eq!(written["logged"]["toName"], json!("Jo"));
+    assert_eq!(written["logged"]["contactId"], json!(jo_id));
+    let bytes = std::fs::read(&path).expect("share file");
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n"));
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(!raw.contains("Zqx"), "the file is encrypted");
+    let names: Vec<_> = std::fs::read_dir(&out)
+        .expect("out")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(
+        names,
+        vec![std::ffi::OsString::from("for Jo.age")],
+        "no temporary file left"
+    );
+    let log = invoke(&client, "list_share_log", json!({})).expect("log");
+    assert_eq!(log, json!([written["logged"].clone()]));
+    let kinds: Vec<&Value> = log[0]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| &i["kind"])
+        .collect();
+    assert_eq!(kinds, [&json!("profile"), &json!("note"), &json!("entry")]);
+    assert_eq!(log[0]["items"][2]["parts"], json!(["body", "tags"]));
+
+    // Refused: an existing file (left as it was), a path inside Cove's data folder, a relative
+    // path. Nothing more is logged.
+    let write_to = |path: Value| {
+        invoke(
+            &client,
+            "write_share",
+            json!({ "input": { "selection": selection,
+                               "lock": { "mode": "contact", "contactId": jo_id },
+                               "armor": true, "path": path } }),
+        )
+    };
+    let err = write_to(json!(path)).expect_err("existing file");
+    assert_eq!(error_code(err), "invalid_input");
+    assert_eq!(std::fs::read(&path).expect("unchanged"), bytes);
+    let inside = data_dir(&client).join("share.age");
+    let err = write_to(json!(inside)).expect_err("inside the data folder");
+    assert_eq!(error_code(err.clone()), "invalid_input");
+    assert!(err["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("data folder")));
+    assert!(!inside.exists());
+    let err = write_to(json!("share.age")).expect_err("relative");
+    assert_eq!(error_code(err), "invalid_input");
+    let err = write_to(json!(out.join("gone").join("share.age"))).expect_err("no such folder");
+    assert_eq!(error_code(err), "invalid_input");
+    assert_eq!(share_log_len(&client), 1);
+
+    // The counselor imports it: in the inbox under Jo's client name, the title absent.
+    let imported = invoke(
+        &counselor,
+        "import_share_file",
+        json!({ "path": path, "passphrase": null }),
+    )
+    .expect("import");
+    assert_eq!(imported["kind"], json!("share"));
+    assert_eq!(imported["added"], json!(true));
+    assert_eq!(imported["count"], json!(1));
+    assert_eq!(imported["fromName"], json!("Sam"));
+    let inbox = invoke(&counselor, "list_inbox", json!({})).expect("inbox");
+    assert_eq!(inbox.as_array().map(Vec::len), Some(1));
+    let shared = &inbox[0];
+    assert_eq!(shared["clientName"], json!("Sam"));
+    assert_eq!(shared["shareId"], written["logged"]["shareId"]);
+    assert_eq!(shared["payload"]["items"][0]["body"], json!(SHARED_BODY));
+    assert_eq!(shared["payload"]["items"][0]["tags"], json!(["school"]));
+    assert_eq!(shared["payload"]["items"][0]["title"], Value::Null);
+    assert_eq!(shared["payload"]["from"]["note"], json!("For Thursday"));
+    assert!(!inbox.to_string().contains(LEFT_OUT));
+    // Again: nothing added.
+    let again = invoke(
+        &counselor,
+        "import_share_file",
+        json!({ "path": path, "passphrase": null }),
+    )
+    .expect("again");
+    assert_eq!(again["added"], json!(false));
+    assert_eq!(
+        invoke(&counselor, "list_inbox", json!({}))
+            .expect("inbox")
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+    // The client's own journal can't open a file locked for Jo.
+    let err = invoke(
+        &client,
+        "import_share_file",
+        json!({ "path": path, "passphrase": null }),
+    )
+    .expect_err("not for the client");
+    assert_eq!(error_code(err), "not_for_you");
+
+    // Notes beside it, then one share's detail.
+    let inbox_id = shared["id"].as_i64().expect("id");
+    let noted = invoke(
+        &counselor,
+        "save_inbox_notes",
+        json!({ "id": inbox_id, "notes": "Ask about school" }),
+    )
+    .expect("notes");
+    assert_eq!(noted["notes"], json!("Ask about school"));
+    assert_eq!(
+        invoke(&counselor, "get_inbox_share", json!({ "id": inbox_id })).expect("get"),
+        noted
+    );
+
+    // Suggestions back: the counselor pairs the client's key and writes a file for them.
+    let client_key = invoke(&client, "my_share_key", json!({})).expect("client key");
+    let sam = invoke(
+        &counselor,
+        "save_contact",
+        json!({ "draft": { "id": null, "role": "client", "name": "Sam R.",
+                           "recipient": client_key["recipient"] } }),
+    )
+    .expect("pair client");
+    let ideas_path = counselor._dir.path().join("for Sam.age");
+    let ideas = invoke(
+        &counselor,
+        "write_suggestions",
+        json!({ "input": { "contactId": sam["id"], "armor": true, "path": ideas_path,
+                           "note": "See you Thursday",
+                           "suggestions": [
+                               { "type": "goal", "title": "Try a short walk",
+                                 "steps": ["Shoes by the door"], "why": null, "note": null },
+                               { "type": "prompt", "text": "What helped today?" }] } }),
+    )
+    .expect("write suggestions");
+    assert_eq!(ideas["logged"]["method"], json!("file"));
+    assert_eq!(ideas["logged"]["toName"], json!("Sam R."));
+    let text = std::fs::read_to_string(&ideas_path).expect("armored file");
+    assert!(
+        text.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"),
+        "{text}"
+    );
+
+    // The mode check: a counselor's journal takes no suggestions, a client's no shares.
+    let err = invoke(
+        &client,
+        "import_share_file",
+        json!({ "path": ideas_path, "passphrase": null }),
+    );
+    let outcome = err.expect("the client imports the suggestions");
+    assert_eq!(outcome["kind"], json!("suggestions"));
+    assert_eq!(outcome["count"], json!(2));
+    assert_eq!(outcome["fromName"], json!("Jo"));
+    let proposals = invoke(&client, "list_proposals", json!({})).expect("proposals");
+    let proposals = proposals.as_array().expect("list");
+    assert_eq!(proposals.len(), 2);
+    assert!(proposals.iter().all(|p| p["status"] == json!("pending")));
+    assert!(proposals.iter().all(|p| p["fromName"] == json!("Jo")));
+    assert!(proposals
+        .iter()
+        .any(|p| p["title"] == json!("Try a short walk")));
+    let again = invoke(
+        &client,
+        "import_share_file",
+        json!({ "path": ideas_path, "passphrase": null }),
+    )
+    .expect("again");
+    assert_eq!(again["added"], json!(false));
+    assert_eq!(
+        invoke(&client, "list_proposals", json!({}))
+            .expect("proposals")
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+
+    // A passphrase file: a client's journal refuses a share (it is for a counselor), the
+    // counselor needs the right passphrase, and nothing is added before it.
+    let pass_path = out.join("with a passphrase.age");
+    let pass_share = invoke(
+        &client,
+        "write_share",
+        json!({ "input": { "selection": selection,
+                           "lock": { "mode": "passphrase", "passphrase": "blue kettle 42" },
+                           "armor": false, "path": pass_path } }),
+    )
+    .expect("passphrase file");
+    assert_eq!(pass_share["logged"]["method"], json!("passphrase_file"));
+    assert_eq!(pass_share["logged"]["toName"], Value::Null);
+    let err = invoke(
+        &client,
+        "import_share_file",
+        json!({ "path": pass_path, "passphrase": "blue kettle 42" }),
+    )
+    .expect_err("a share in a client's journal");
+    assert_eq!(error_code(err.clone()), "invalid_input");
+    assert!(err["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("counselor")));
+    assert_eq!(
+        invoke(&client, "list_proposals", json!({}))
+            .expect("proposals")
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    let err = invoke(
+        &counselor,
+        "import_share_file",
+        json!({ "path": pass_path, "passphrase": "blue kettle 43" }),
+    )
+    .expect_err("wrong passphrase");
+    assert_eq!(error_code(err), "wrong_passphrase");
+    let err = invoke(
+        &counselor,
+        "import_share_file",
+        json!({ "path": pass_path, "passphrase": null }),
+    )
+    .expect_err("no passphrase");
+    assert_eq!(error_code(err), "wrong_passphrase");
+    assert_eq!(
+        invoke(&counselor, "list_inbox", json!({}))
+            .expect("inbox")
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+    let opened = invoke(
+        &counselor,
+        "import_share_file",
+        json!({ "path": pass_path, "passphrase": "blue kettle 42" }),
+    )
+    .expect("right passphrase");
+    assert_eq!(opened["added"], json!(true));
+    // Without a paired key in the file, the inbox files it under the name the client shared.
+    let inbox = invoke(&counselor, "list_inbox", json!({})).expect("inbox");
+    assert_eq!(inbox[0]["payload"]["from"]["replyTo"], Value::Null);
+
+    // A suggestions file the counselor's own journal could open is still refused there.
+    let own = counselor
+        ._app
+        .state::<AppState>()
+        .with_vault(|vault| {
+            let now = crate::journal::local_now();
+            let key = crate::sharing::my_key(vault.conn(), now)?.recipient;
+            let payload = crate::sharing::build_suggestions(
+                vault.conn(),
+                &[crate::sharing::Suggestion::Prompt {
+                    text: "A prompt".into(),
+                    note: None,
+                }],
+                None,
+                now,
+            )?;
+            let json = serde_json::to_vec(&payload).expect("json");
+            Ok(crate::sharing::seal(
+                &json,
+                &crate::sharing::Sealing::Recipient(key),
+                true,
+            )?)
+        })
+        .expect("sealed to the counselor");
+    let err = invoke(
+        &counselor,
+        "import_share_text",
+        json!({ "text": String::from_utf8(own).expect("armored"), "passphrase": null }),
+    )
+    .expect_err("suggestions in a counselor's journal");
+    assert_eq!(error_code(err), "invalid_input");
+
+    // Armored text to paste, and a printed summary: both logged, nothing written.
+    let files_before = std::fs::read_dir(&out).expect("out").count();
+    let armored = invoke(
+        &client,
+        "armored_share",
+        json!({ "selection": selection, "lock": { "mode": "contact", "contactId": jo_id } }),
+    )
+    .expect("armored");
+    let armored = armored.as_str().expect("text");
+    assert!(armored.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"));
+    assert!(!armored.contains("Zqx"));
+    let pasted = invoke(
+        &counselor,
+        "import_share_text",
+        json!({ "text": format!("\n  {armored}"), "passphrase": null }),
+    )
+    .expect("pasted");
+    assert_eq!(pasted["added"], json!(true));
+    let printed = invoke(
+        &client,
+        "log_shown_share",
+        json!({ "selection": selection, "method": "print" }),
+    )
+    .expect("print");
+    assert_eq!(printed["method"], json!("print"));
+    assert_eq!(printed["toName"], Value::Null);
+    let err = invoke(
+        &client,
+        "log_shown_share",
+        json!({ "selection": selection, "method": "file" }),
+    )
+    .expect_err("a file is not shown");
+    assert_eq!(error_code(err), "invalid_input");
+    assert_eq!(std::fs::read_dir(&out).expect("out").count(), files_before);
+    let methods: Vec<Value> = invoke(&client, "list_share_log", json!({}))
+        .expect("log")
+        .as_array()
+        .expect("log")
+        .iter()
+        .map(|l| l["method"].clone())
+        .collect();
+    assert_eq!(
+        methods,
+        vec![
+            json!("print"),
+            json!("armored_text"),
+            json!("passphrase_file"),
+            json!("file")
+        ]
+    );
+
+    // Removing a share from the inbox, and a contact.
+    invoke(&counselor, "delete_inbox_share", json!({ "id": inbox_id })).expect("delete");
+    let err = invoke(&counselor, "get_inbox_share", json!({ "id": inbox_id })).expect_err("gone");
+    assert_eq!(error_code(err), "not_found");
+    invoke(&client, "delete_contact", json!({ "id": jo_id })).expect("delete contact");
+    assert_eq!(
+        invoke(&client, "list_contacts", json!({})).expect("contacts"),
+        json!([])
+    );
+    let err = invoke(
+        &client,
+        "write_share",
+        json!({ "input": { "selection": selection,
+                           "lock": { "mode": "contact", "contactId": jo_id },
+                           "armor": false, "path": out.join("after.age") } }),
+    )
+    .expect_err("no such contact");
+    assert_eq!(error_code(err), "not_found");
+    assert!(!out.join("after.age").exists());
+}
+
+#[test]
+fn bad_share_files_are_refused_with_their_own_codes() {
+    let t = counselor_app();
+    let dir = t._dir.path();
+    let missing = dir.join("missing.age");
+    let err = invoke(
+        &t,
+        "import_share_file",
+        json!({ "path": missing, "passphrase": null }),
+    )
+    .expect_err("missing");
+    assert_eq!(error_code(err), "not_found");
+    let err = invoke(
+        &t,
+        "import_share_file",
+        json!({ "path": "relative.age", "passphrase": null }),
+    )
+    .expect_err("relative");
+    assert_eq!(error_code(err), "invalid_input");
+    let err = invoke(
+        &t,
+        "import_share_file",
+        json!({ "path": dir, "passphrase": null }),
+    )
+    .expect_err("a folder");
+    assert_eq!(error_code(err), "not_a_share");
+    let photo = dir.join("photo.jpg");
+    std::fs::write(&photo, b"\xFF\xD8\xFF\xE0 not a share").expect("photo");
+    let err = invoke(
+        &t,
+        "import_share_file",
+        json!({ "path": photo, "passphrase": null }),
+    )
+    .expect_err("photo");
+    assert_eq!(error_code(err), "not_a_share");
+    // Larger than a share can be: refused after reading 32 MiB and one byte.
+    let big = dir.join("big.age");
+    let file = std::fs::File::create(&big).expect("big");
+    file.set_len(crate::sharing::FILE_MAX_BYTES as u64 + 4096)
+        .expect("size");
+    let err = invoke(
+        &t,
+        "import_share_file",
+        json!({ "path": big, "passphrase": null }),
+    )
+    .expect_err("too large");
+    assert_eq!(error_code(err), "share_too_large");
+    // A real share, cut short.
+    let key = invoke(&t, "my_share_key", json!({})).expect("key")["recipient"]
+        .as_str()
+        .expect("key")
+        .to_owned();
+    let sealed = crate::sharing::seal(
+        br#"{"format":"cove-share"}"#,
+        &crate::sharing::Sealing::Recipient(key),
+        false,
+    )
+    .expect("seal");
+    let cut = dir.join("cut.age");
+    std::fs::write(&cut, &sealed[..sealed.len() - 5]).expect("cut");
+    let err = invoke(
+        &t,
+        "import_share_file",
+        json!({ "path": cut, "passphrase": null }),
+    )
+    .expect_err("cut short");
+    assert_eq!(error_code(err.clone()), "share_damaged");
+    assert!(err["message"]
+        .as_str()
+        .is_some_and(|m| !m.contains("cut.age")));
+    assert_eq!(
+        invoke(&t, "list_inbox", json!({})).expect("inbox"),
+        json!([])
+    );
+}

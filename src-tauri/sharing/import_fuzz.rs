@@ -60,7 +60,7 @@ fn check_import(
     passphrase: Option<&SecretString>,
 ) -> Result<std::result::Result<ImportOutcome, &'static str>, TestCaseError> {
     let before = counts(v.conn());
-    let result = import_share(v.conn(), bytes, passphrase, at(NOW));
+    let result = import_share(v.conn(), bytes, passphrase, None, at(NOW));
     let after = counts(v.conn());
     match result {
         Err(err) => {
@@ -191,7 +191,13 @@ fn an_expensive_passphrase_file_is_refused_before_any_work() {
         "x".repeat(64)
     );
     let started = std::time::Instant::now();
-    let code = match import_share(v.conn(), file.as_bytes(), Some(&secret("pw")), at(NOW)) {
+    let code = match import_share(
+        v.conn(),
+        file.as_bytes(),
+        Some(&secret("pw")),
+        None,
+        at(NOW),
+    ) {
         Err(err) => err.code(),
         Ok(outcome) => panic!("imported {outcome:?}"),
     };
@@ -323,7 +329,7 @@ fn real_share_files_mutated_never_import_anything_else() {
         .unwrap();
     // And each unchanged file still imports whole.
     for (file, id) in &files {
-        let outcome = import_share(v.conn(), file, None, at(NOW)).expect("original");
+        let outcome = import_share(v.conn(), file, None, None, at(NOW)).expect("original");
         assert_eq!(&outcome.share_id, id);
     }
 }

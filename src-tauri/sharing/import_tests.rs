@@ -133,7 +133,7 @@ pub(super) fn sealed(payload: &SharePayload, key: &str) -> Vec<u8> {
 }
 
 pub(super) fn import(v: &TestVault, bytes: &[u8]) -> Result<ImportOutcome> {
-    import_share(v.conn(), bytes, None, at(NOW))
+    import_share(v.conn(), bytes, None, None, at(NOW))
 }
 
 /// The rows an import may touch (and a few it must not).
@@ -362,7 +362,7 @@ fn suggestions_become_proposals_from_the_paired_counselor() {
         sender(Some("Jordan Lee"), Some(counselor_key)),
     );
     let file = sealed(&payload, &key_of(&client));
-    let outcome = import_share(client.conn(), &file, None, at(NOW)).expect("import");
+    let outcome = import_share(client.conn(), &file, None, None, at(NOW)).expect("import");
     assert_eq!(
         outcome,
         ImportOutcome {
@@ -750,7 +750,7 @@ fn a_passphrase_share_opens_with_its_passphrase_only() {
     )
     .expect("seal");
     let before = counts(counselor.conn());
-    let open = |p: Option<&SecretString>| import_share(counselor.conn(), &file, p, at(NOW));
+    let open = |p: Option<&SecretString>| import_share(counselor.conn(), &file, p, None, at(NOW));
     assert_eq!(code(open(None)), "wrong_passphrase");
     assert_eq!(
         code(open(Some(&secret("correct horse")))),
@@ -948,4 +948,39 @@ fn parse_payload_reads_only_a_cove_share_object() {
         parse_payload(br#"{"format":"other","version":7}"#),
         Err(SharingError::NotAShare)
     ));
+}
+
+// ── Which kind this journal takes ─────────────────────────────────────────────────────────────
+
+#[test]
+fn a_payload_of_the_other_kind_is_refused_before_anything_is_written() {
+    let v = vault("journal");
+    let key = key_of(&v);
+    let a_share = sealed(&share(&share_id(41), sender(Some("Sam"), None)), &key);
+    let some_ideas = sealed(&suggestions(&share_id(42), sender(None, None)), &key);
+    let before = counts(v.conn());
+    for (file, expected) in [
+        (&a_share, PayloadKind::Suggestions),
+        (&some_ideas, PayloadKind::Share),
+    ] {
+        let err = import_share(v.conn(), file, None, Some(expected), at(NOW)).expect_err("kind");
+        assert_eq!(err.code(), "invalid_input");
+        assert!(err.to_string().contains("Nothing was added"), "{err}");
+        assert!(!err.to_string().contains(MARKER) && !err.to_string().contains("Sam"));
+        assert_eq!(counts(v.conn()), before);
+    }
+    // The right kind goes in, and the refusal did not mark it imported.
+    let outcome =
+        import_share(v.conn(), &a_share, None, Some(PayloadKind::Share), at(NOW)).expect("share");
+    assert!(outcome.added);
+    let outcome = import_share(
+        v.conn(),
+        &some_ideas,
+        None,
+        Some(PayloadKind::Suggestions),
+        at(NOW),
+    )
+    .expect("suggestions");
+    assert!(outcome.added);
+    assert_eq!(outcome.count, 2);
 }

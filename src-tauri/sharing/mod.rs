@@ -38,6 +38,7 @@ pub use keys::{fingerprint, my_key, FINGERPRINT_WORDS};
 mod import;
 mod inbox;
 
+pub(crate) use contacts::parse_key;
 pub use import::{import_share, UNKNOWN_CLIENT, UNKNOWN_COUNSELOR};
 pub use inbox::{
     delete_inbox_share, get_inbox_share, list_inbox, save_inbox_notes, INBOX_NOTES_MAX_CHARS,

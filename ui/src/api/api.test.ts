@@ -108,3 +108,87 @@ describe('typed commands', () => {
     expect(error).toMatchObject({ code: 'wrong_secret', attemptsLeft: 4 });
   });
 });
+
+describe('sharing commands', () => {
+  it('send their contract names and camelCase arguments', async () => {
+    const seen: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      seen.push([cmd, args]);
+      if (cmd === 'share_key_fingerprint' || cmd === 'list_contacts') return [];
+      return null;
+    });
+    const selection = {
+      entries: [{ id: 3, parts: { title: false, body: true, feelings: false, goingOn: false, helped: false, tags: false, prompt: false, goal: false, identity: false } }],
+      goals: [],
+      insights: null,
+      safetyPlan: null,
+      includeProfile: false,
+      note: null,
+      feelingNames: {},
+      promptTexts: {},
+    };
+    const lock = { mode: 'passphrase', passphrase: 'blue kettle' } as const;
+    const input = { selection, lock, armor: false, path: '/home/sam/for Jo.age' };
+    const ideas = {
+      contactId: 2,
+      suggestions: [{ type: 'prompt', text: 'What helped?', note: null }] as const,
+      note: null,
+      armor: true,
+      path: '/home/jo/for Sam.age',
+    };
+    await api.myShareKey();
+    await expect(api.shareKeyFingerprint('age1abc')).resolves.toEqual([]);
+    await api.listContacts();
+    await api.saveContact({ id: null, role: 'counselor', name: 'Jo', recipient: 'age1abc' });
+    await api.deleteContact(2);
+    await api.previewShare(selection);
+    await api.writeShare(input);
+    await api.armoredShare(selection, lock);
+    await api.logShownShare(selection, 'show_in_session');
+    await api.listShareLog();
+    await api.writeSuggestions({ ...ideas, suggestions: [...ideas.suggestions] });
+    await api.importShareFile('/home/jo/for Jo.age');
+    await api.importShareText('-----BEGIN AGE ENCRYPTED FILE-----', 'blue kettle');
+    await api.listInbox();
+    await api.getInboxShare(4);
+    await api.saveInboxNotes(4, 'Ask about school');
+    await api.deleteInboxShare(4);
+
+    expect(seen.map(([cmd]) => cmd)).toEqual([
+      'my_share_key',
+      'share_key_fingerprint',
+      'list_contacts',
+      'save_contact',
+      'delete_contact',
+      'preview_share',
+      'write_share',
+      'armored_share',
+      'log_shown_share',
+      'list_share_log',
+      'write_suggestions',
+      'import_share_file',
+      'import_share_text',
+      'list_inbox',
+      'get_inbox_share',
+      'save_inbox_notes',
+      'delete_inbox_share',
+    ]);
+    const argsOf = (cmd: string) => seen.find(([c]) => c === cmd)?.[1];
+    expect(argsOf('share_key_fingerprint')).toEqual({ recipient: 'age1abc' });
+    expect(argsOf('write_share')).toEqual({ input });
+    expect(argsOf('armored_share')).toEqual({ selection, lock });
+    expect(argsOf('log_shown_share')).toEqual({ selection, method: 'show_in_session' });
+    expect(argsOf('import_share_file')).toEqual({ path: '/home/jo/for Jo.age', passphrase: null });
+    expect(argsOf('import_share_text')).toEqual({
+      text: '-----BEGIN AGE ENCRYPTED FILE-----',
+      passphrase: 'blue kettle',
+    });
+    expect(argsOf('save_inbox_notes')).toEqual({ id: 4, notes: 'Ask about school' });
+  });
+
+  it('keep the new share error codes', () => {
+    for (const code of ['not_a_share', 'share_damaged', 'not_for_you', 'wrong_passphrase', 'share_too_large'] as const) {
+      expect(normaliseError({ code, message: 'x', attemptsLeft: null }).code).toBe(code);
+    }
+  });
+});

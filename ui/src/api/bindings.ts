@@ -1,7 +1,7 @@
 // Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test bindings_are_current`.
 // Do not edit by hand: change the Rust type, then regenerate.
 
-export type ErrorCode = "wrong_secret" | "locked" | "no_vault" | "vault_exists" | "keychain_unavailable" | "pin_removed" | "invalid_input" | "corrupt" | "storage_full" | "storage" | "busy" | "internal" | "not_found" | "not_a_backup" | "backup_damaged" | "too_new";
+export type ErrorCode = "wrong_secret" | "locked" | "no_vault" | "vault_exists" | "keychain_unavailable" | "pin_removed" | "invalid_input" | "corrupt" | "storage_full" | "storage" | "busy" | "internal" | "not_found" | "not_a_backup" | "backup_damaged" | "too_new" | "not_a_share" | "share_damaged" | "not_for_you" | "wrong_passphrase" | "share_too_large";
 
 export type CommandError = { code: ErrorCode, 
 /**
@@ -630,3 +630,246 @@ export type ExportResult = {
  * The folder (Markdown) or file (JSON) written.
  */
 path: string, files: number, entries: number, };
+
+export type MyKey = { 
+/**
+ * `age1…` (Bech32), safe to show and copy.
+ */
+recipient: string, 
+/**
+ * A few words derived from the public key, to compare aloud in person.
+ */
+fingerprint: Array<string>, createdAt: string, };
+
+export type ContactRole = "counselor" | "client";
+
+export type Contact = { id: number, role: ContactRole, name: string, 
+/**
+ * `age1…`
+ */
+recipient: string, fingerprint: Array<string>, pairedAt: string, 
+/**
+ * Set when the key was replaced (the name and the history stay).
+ */
+keyReplacedAt: string | null, };
+
+export type ContactDraft = { id: number | null, role: ContactRole, name: string, recipient: string, };
+
+export type EntryParts = { title: boolean, 
+/**
+ * The writing (Markdown); for a goal check-in "how it went".
+ */
+body: boolean, 
+/**
+ * A check-in's (or goal check-in's) feelings with their intensity.
+ */
+feelings: boolean, 
+/**
+ * A check-in's "what's going on" and "what helped".
+ */
+goingOn: boolean, helped: boolean, tags: boolean, 
+/**
+ * The prompt the entry answers (its text).
+ */
+prompt: boolean, 
+/**
+ * A goal check-in's goal title, "what got in the way" and "next step".
+ */
+goal: boolean, 
+/**
+ * An identity entry's try-on / moment (name and pronouns tried, how it felt).
+ */
+identity: boolean, };
+
+export type EntryPick = { id: number, parts: EntryParts, };
+
+export type GoalParts = { why: boolean, steps: boolean, 
+/**
+ * The goal's check-ins (how it went, what got in the way, next step; not their feelings).
+ */
+checkins: boolean, };
+
+export type GoalPick = { id: number, parts: GoalParts, };
+
+export type SafetyPlanPick = { sections: Array<string>, };
+
+export type InsightsPick = { 
+/**
+ * `YYYY-MM-DD`
+ */
+from: string, 
+/**
+ * `YYYY-MM-DD`
+ */
+to: string, };
+
+export type ShareSelection = { entries: Array<EntryPick>, goals: Array<GoalPick>, insights: InsightsPick | null, safetyPlan: SafetyPlanPick | null, 
+/**
+ * Include the name and pronouns chosen for shared summaries (`Profile.shared`, else the
+ * app's).
+ */
+includeProfile: boolean, 
+/**
+ * A short note to the counselor, in the person's words.
+ */
+note: string | null, feelingNames: Record<string, string>, promptTexts: Record<string, string>, };
+
+export type PayloadKind = "share" | "suggestions";
+
+export type Sender = { 
+/**
+ * The name the sender chose to show (`null` when left out).
+ */
+name: string | null, 
+/**
+ * The client's pronouns for shared summaries (`null` when left out or for suggestions).
+ */
+pronouns: PronounSet | null, 
+/**
+ * The sender's own public key (`age1…`), so an answer can be sent back; `null` in the
+ * passphrase mode.
+ */
+replyTo: string | null, 
+/**
+ * Optional note from the sender.
+ */
+note: string | null, };
+
+export type SharedFeeling = { word: string, 
+/**
+ * 1 (a little) … 5 (a lot).
+ */
+intensity: number, };
+
+export type SharedGoalCheckin = { 
+/**
+ * The goal's title (a goal check-in names its goal).
+ */
+goalTitle: string | null, day: string | null, 
+/**
+ * "How it went" (only inside a shared goal's check-ins; an entry's is its `body`).
+ */
+how: string | null, inTheWay: string | null, nextStep: string | null, };
+
+export type SharedStep = { text: string, done: boolean, };
+
+export type FeelingTally = { word: string, count: number, };
+
+export type SharedPlanSection = { 
+/**
+ * A section id (see [`SafetyPlanPick`]).
+ */
+section: string, 
+/**
+ * Each item as text ("Name — phone" for contacts).
+ */
+items: Array<string>, };
+
+export type SharedItem = { "type": "entry", kind: EntryKind, day: string, createdAt: string, title: string | null, body: string | null, feelings: Array<SharedFeeling> | null, goingOn: string | null, helped: string | null, tags: Array<string> | null, prompt: string | null, goal: SharedGoalCheckin | null, identity: IdentityPart | null, } | { "type": "goal", title: string, why: string | null, area: GoalArea | null, status: GoalStatus, madeWithCounselor: boolean, steps: Array<SharedStep> | null, checkins: Array<SharedGoalCheckin> | null, } | { "type": "insights", from: string, to: string, 
+/**
+ * Entries of each kind in the range.
+ */
+entries: number, checkins: number, 
+/**
+ * Most frequent feelings, most first (at most 10).
+ */
+topFeelings: Array<FeelingTally>, } | { "type": "safety_plan", sections: Array<SharedPlanSection>, };
+
+export type Suggestion = { "type": "goal", title: string, why: string | null, steps: Array<string>, note: string | null, } | { "type": "prompt", text: string, note: string | null, };
+
+export type SharePayload = { 
+/**
+ * Always `"cove-share"`.
+ */
+format: string, 
+/**
+ * `1`. A reader refuses a larger version it does not know.
+ */
+version: number, 
+/**
+ * 32 lowercase hex digits (128 random bits): importing the same share twice adds nothing.
+ */
+shareId: string, 
+/**
+ * When it was made: local time, RFC 3339 with offset.
+ */
+createdAt: string, kind: PayloadKind, from: Sender, 
+/**
+ * `kind: share`: what the client chose, in order. Empty for suggestions.
+ */
+items: Array<SharedItem>, 
+/**
+ * `kind: suggestions`: goal and prompt ideas from the counselor. Empty for shares.
+ */
+suggestions: Array<Suggestion>, };
+
+export type ShareLock = { "mode": "contact", contactId: number, } | { "mode": "passphrase", passphrase: string, };
+
+export type ShareMethod = "file" | "passphrase_file" | "armored_text" | "print" | "show_in_session";
+
+export type ShareLogItem = { 
+/**
+ * `entry`, `goal`, `insights`, `safety_plan`.
+ */
+kind: string, 
+/**
+ * The entry's day, the goal's title, the insights range…
+ */
+label: string, 
+/**
+ * The parts that went (`title`, `body`, `feelings`, …).
+ */
+parts: Array<string>, };
+
+export type ShareLogEntry = { id: number, shareId: string, at: string, method: ShareMethod, 
+/**
+ * The contact's name at the time (`null` for the passphrase mode, print, show in session).
+ */
+toName: string | null, contactId: number | null, 
+/**
+ * One line per item: its kind, its date or title, and which parts went.
+ */
+items: Array<ShareLogItem>, };
+
+export type ImportOutcome = { shareId: string, kind: PayloadKind, 
+/**
+ * `false` when this share was already imported (nothing was added).
+ */
+added: boolean, 
+/**
+ * Shared items (counselor side) or suggestions (client side) in the file.
+ */
+count: number, fromName: string | null, };
+
+export type InboxShare = { id: number, shareId: string, 
+/**
+ * The client it is filed under: the paired contact whose key is `reply_to`, else the
+ * sender's name.
+ */
+contactId: number | null, clientName: string, receivedAt: string, payload: SharePayload, 
+/**
+ * The counselor's private notes beside it (never sent anywhere).
+ */
+notes: string | null, };
+
+export type WriteShareInput = { selection: ShareSelection, lock: ShareLock, 
+/**
+ * ASCII-armored text instead of a binary file.
+ */
+armor: boolean, 
+/**
+ * The absolute path of the new file, from the system's save dialog. Never replaced.
+ */
+path: string, };
+
+export type WriteSuggestionsInput = { contactId: number, suggestions: Array<Suggestion>, 
+/**
+ * A short note to the client.
+ */
+note: string | null, armor: boolean, 
+/**
+ * The absolute path of the new file, from the system's save dialog. Never replaced.
+ */
+path: string, };
+
+export type WriteShareResult = { path: string, logged: ShareLogEntry, };

@@ -11,6 +11,17 @@ import type {
   ExportInput,
   ExportResult,
   Goal,
+  ImportOutcome,
+  InboxShare,
+  MyKey,
+  ShareLock,
+  ShareLogEntry,
+  ShareMethod,
+  SharePayload,
+  ShareSelection,
+  WriteShareInput,
+  WriteShareResult,
+  WriteSuggestionsInput,
   GoalDetail,
   GoalDraft,
   GoalStatus,
@@ -22,6 +33,8 @@ import type {
   ProposalOutcome,
   ReminderSettings,
   CommandError,
+  Contact,
+  ContactDraft,
   CreateVaultInput,
   CreatedVault,
   DayStat,
@@ -62,6 +75,11 @@ const ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'not_a_backup',
   'backup_damaged',
   'too_new',
+  'not_a_share',
+  'share_damaged',
+  'not_for_you',
+  'wrong_passphrase',
+  'share_too_large',
 ]);
 
 /** A failed command. Carries the backend's stable code; screens choose their own words by code. */
@@ -360,6 +378,92 @@ export function exportJournal(input: ExportInput): Promise<ExportResult> {
 /** The backup, restore or export running now, or `null`. Never needs the journal unlocked. */
 export function jobProgress(): Promise<JobProgress | null> {
   return call<JobProgress | null>('job_progress');
+}
+
+// ── Sharing ─────────────────────────────────────────────────────────────────────────────────
+// See docs/api-contract.md ("Sharing") and docs/share-format.md. Every command needs the
+// journal unlocked.
+
+/** This journal's public key and its fingerprint words (the key pair is made on first use). */
+export function myShareKey(): Promise<MyKey> {
+  return call<MyKey>('my_share_key');
+}
+
+/** The fingerprint words of a pasted public key, to compare aloud before pairing. */
+export function shareKeyFingerprint(recipient: string): Promise<string[]> {
+  return call<string[]>('share_key_fingerprint', { recipient });
+}
+
+export function listContacts(): Promise<Contact[]> {
+  return call<Contact[]>('list_contacts');
+}
+
+/** Adds (`draft.id` null) or changes a contact; a new key replaces the old one. */
+export function saveContact(draft: ContactDraft): Promise<Contact> {
+  return call<Contact>('save_contact', { draft });
+}
+
+export function deleteContact(id: number): Promise<null> {
+  return call<null>('delete_contact', { id });
+}
+
+/** Exactly what the counselor would see, in order. Makes no key and writes nothing. */
+export function previewShare(selection: ShareSelection): Promise<SharePayload> {
+  return call<SharePayload>('preview_share', { selection });
+}
+
+/** Writes an encrypted share file at a new path the person chose (never replaces a file). */
+export function writeShare(input: WriteShareInput): Promise<WriteShareResult> {
+  return call<WriteShareResult>('write_share', { input });
+}
+
+/** The share as armored text to paste; recorded in the share log. */
+export function armoredShare(selection: ShareSelection, lock: ShareLock): Promise<string> {
+  return call<string>('armored_share', { selection, lock });
+}
+
+/** Records a printed summary (`print`) or one shown in a session (`show_in_session`). */
+export function logShownShare(selection: ShareSelection, method: ShareMethod): Promise<ShareLogEntry> {
+  return call<ShareLogEntry>('log_shown_share', { selection, method });
+}
+
+/** Every share that went out, newest first. */
+export function listShareLog(): Promise<ShareLogEntry[]> {
+  return call<ShareLogEntry[]>('list_share_log');
+}
+
+/** A counselor's ideas for a paired client, written as a file locked to the client's key. */
+export function writeSuggestions(input: WriteSuggestionsInput): Promise<WriteShareResult> {
+  return call<WriteShareResult>('write_suggestions', { input });
+}
+
+/** Imports a share file (a counselor's journal takes shares, a client's suggestions). */
+export function importShareFile(path: string, passphrase: string | null = null): Promise<ImportOutcome> {
+  return call<ImportOutcome>('import_share_file', { path, passphrase });
+}
+
+/** Imports a share pasted as armored text. */
+export function importShareText(text: string, passphrase: string | null = null): Promise<ImportOutcome> {
+  return call<ImportOutcome>('import_share_text', { text, passphrase });
+}
+
+/** The counselor's inbox, newest import first. */
+export function listInbox(): Promise<InboxShare[]> {
+  return call<InboxShare[]>('list_inbox');
+}
+
+export function getInboxShare(id: number): Promise<InboxShare> {
+  return call<InboxShare>('get_inbox_share', { id });
+}
+
+/** The counselor's private notes beside a share (`null` or blank clears them; never sent). */
+export function saveInboxNotes(id: number, notes: string | null): Promise<InboxShare> {
+  return call<InboxShare>('save_inbox_notes', { id, notes });
+}
+
+/** Removes a share from the inbox (importing the same file again brings it back). */
+export function deleteInboxShare(id: number): Promise<null> {
+  return call<null>('delete_inbox_share', { id });
 }
 
 /** The system's file chooser for a backup file; `null` when the person cancels. */
