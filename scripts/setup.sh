@@ -13,11 +13,11 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Debian packages: the WebKitGTK toolchain Tauri builds against, SQLCipher's C build needs,
-# and the real parts the tests use (Xvfb, WebKitWebDriver, D-Bus + gnome-keyring, age).
+# and the real parts the tests use (Xvfb, WebKitWebDriver, D-Bus + gnome-keyring, age, qrencode).
 APT_PACKAGES=(
   build-essential pkg-config file curl libssl-dev
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev libdbus-1-dev
-  webkit2gtk-driver xvfb xauth dbus dbus-x11 gnome-keyring age imagemagick x11-utils xdotool
+  webkit2gtk-driver xvfb xauth dbus dbus-x11 gnome-keyring age qrencode imagemagick x11-utils xdotool
 )
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -69,6 +69,11 @@ fn main() {
         "get_inbox_share",
         "save_inbox_notes",
         "delete_inbox_share",
+        "key_qr",
+        "read_key_qr",
+        "read_key_file",
+        "export_my_key",
+        "armored_suggestions",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))
         .expect("failed to run tauri-build");

@@ -6,6 +6,11 @@
 //! `age` reads a passphrase only from a terminal, so those runs go through `script` (util-linux),
 //! which gives `age` a pseudo-terminal and passes what is written to its standard input.
 //! Without `age` (or `script`) these tests fail rather than skip.
+//!
+//! Public keys handed over: a key file Cove writes is an age recipients file (`age -R` encrypts
+//! to it, and Cove imports the result); the identity file `age-keygen` writes gives its public
+//! key, never its secret one; and a QR code of a key made by the reference encoder `qrencode`
+//! (Debian's `qrencode`, also installed by `scripts/setup.sh`) reads back as the key.
 
 use std::fs;
 use std::io::Write;
@@ -18,15 +23,16 @@ use chrono::{DateTime, FixedOffset};
 use cove_lib::goals::{list_proposals, ProposalStatus};
 use cove_lib::journal::{save_entry, EntryDraft, EntryKind};
 use cove_lib::sharing::{
-    build_payload, build_suggestions, import_share, list_inbox, my_key, seal, unseal, EntryParts,
-    EntryPick, PayloadKind, Sealing, ShareMethod, SharePayload, ShareSelection, SharedItem,
-    SharingError, Suggestion,
+    build_payload, build_suggestions, import_share, key_file_text, key_from_key_file,
+    key_from_picture, list_inbox, my_key, seal, unseal, EntryParts, EntryPick, PayloadKind,
+    Sealing, ShareMethod, SharePayload, ShareSelection, SharedItem, SharingError, Suggestion,
 };
 use cove_lib::vault::{KdfParams, Vault, VaultDir};
 use secrecy::SecretString;
 
 const AGE: &str = "/usr/bin/age";
 const AGE_KEYGEN: &str = "/usr/bin/age-keygen";
+const QRENCODE: &str = "/usr/bin/qrencode";
 const PASSPHRASE: &str = "lighthouse by the sea 7";
 const NOW: &str = "2026-03-10T09:30:00.250-05:00";
 const BODY: &str = "Talked to Sam at lunch — it went better than I feared. ✨";
@@ -64,7 +70,8 @@ impl Journal {
 fn age_tool(program: &str) -> Command {
     assert!(
         Path::new(program).exists(),
-        "{program} is missing: install Debian's `age` package (scripts/setup.sh does)"
+        "{program} is missing: install Debian's `age` and `qrencode` packages (scripts/setup.sh \
+         does)"
     );
     Command::new(program)
 }
@@ -435,4 +442,104 @@ fn a_passphrase_file_the_age_tool_made_opens_in_cove() {
     let inbox = list_inbox(counselor.conn()).expect("inbox");
     assert_eq!(inbox.len(), 1);
     assert_eq!(shared_body(&inbox[0].payload), Some(BODY));
+}
+
+#[test]
+fn the_age_tool_encrypts_to_cove_s_key_file_and_cove_imports_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let counselor = Journal::new();
+    let key = my_key(counselor.conn(), now()).expect("key").recipient;
+    // The key file exactly as `export_my_key` writes it (its command test checks the bytes).
+    let key_file = tmp.path().join("share-key.txt");
+    fs::write(&key_file, key_file_text(&key).expect("text")).expect("key file");
+    assert_eq!(
+        key_from_key_file(&fs::read(&key_file).expect("read")).expect("reads back"),
+        key
+    );
+
+    let client = Journal::new();
+    let (payload, json) = client_share(&client, ShareMethod::File);
+    let plain = tmp.path().join("payload.json");
+    fs::write(&plain, &json).expect("write");
+    let file = tmp.path().join("to-the-key-file.age");
+    let mut cmd = age_tool(AGE);
+    cmd.arg("-R")
+        .arg(&key_file)
+        .arg("-o")
+        .arg(&file)
+        .arg(&plain);
+    run(cmd);
+
+    let bytes = fs::read(&file).expect("read");
+    let outcome = import_share(
+        counselor.conn(),
+        &bytes,
+        None,
+        Some(PayloadKind::Share),
+        now(),
+    )
+    .expect("import");
+    assert!(outcome.added);
+    assert_eq!(outcome.share_id, payload.share_id);
+    let inbox = list_inbox(counselor.conn()).expect("inbox");
+    assert_eq!(inbox.len(), 1);
+    assert_eq!(shared_body(&inbox[0].payload), Some(BODY));
+}
+
+#[test]
+fn an_age_keygen_identity_file_gives_its_public_key_and_never_its_secret() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (identity_file, recipient) = age_keygen(tmp.path(), "counselor.key");
+    let bytes = fs::read(&identity_file).expect("identity file");
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("AGE-SECRET-KEY-1"),
+        "the file age-keygen wrote holds the secret key"
+    );
+    let got = key_from_key_file(&bytes).expect("public key");
+    assert_eq!(got, recipient);
+    assert!(!got.contains("AGE-SECRET"));
+
+    // Without its `# public key:` comment, only the secret is left: nothing is read out.
+    let secret_only: Vec<u8> = String::from_utf8(bytes)
+        .expect("utf8")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .into_bytes();
+    let err = key_from_key_file(&secret_only).expect_err("no public key");
+    assert!(matches!(err, SharingError::NoKeyFound), "{err:?}");
+    assert!(!format!("{err} {err:?}").contains("AGE-SECRET"));
+}
+
+#[test]
+fn a_qr_code_qrencode_made_of_a_key_reads_back() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let journal = Journal::new();
+    let key = my_key(journal.conn(), now()).expect("key").recipient;
+    // qrencode's defaults (level L, 3 pixels a module, a 4-module margin), then a larger one
+    // with the highest error correction, and one in upper case (alphanumeric mode, as some
+    // apps make them).
+    let upper = key.to_uppercase();
+    for (name, args, text) in [
+        ("default.png", vec![], key.as_str()),
+        ("large.png", vec!["-l", "H", "-s", "10"], key.as_str()),
+        ("upper.png", vec!["-l", "M"], upper.as_str()),
+    ] {
+        let picture = tmp.path().join(name);
+        let mut cmd = age_tool(QRENCODE);
+        cmd.args(&args).arg("-o").arg(&picture).arg(text);
+        run(cmd);
+        let bytes = fs::read(&picture).expect("picture");
+        assert!(bytes.starts_with(b"\x89PNG"), "{name}");
+        assert_eq!(key_from_picture(&bytes).expect(name), key, "{name}");
+    }
+
+    // A code of something else is no key.
+    let other = tmp.path().join("link.png");
+    let mut cmd = age_tool(QRENCODE);
+    cmd.arg("-o").arg(&other).arg("https://example.com/");
+    run(cmd);
+    let err = key_from_picture(&fs::read(&other).expect("picture")).expect_err("no key");
+    assert!(matches!(err, SharingError::NoKeyFound), "{err:?}");
 }

@@ -34,9 +34,9 @@ use crate::prefs::{Accent, Language, Mode, Prefs, Theme};
 use crate::safety::{SafetyContact, SafetyPlan};
 use crate::sharing::{
     Contact, ContactDraft, ContactRole, EntryParts, EntryPick, FeelingTally, GoalParts, GoalPick,
-    ImportOutcome, InboxShare, InsightsPick, MyKey, PayloadKind, SafetyPlanPick, Sender, ShareLock,
-    ShareLogEntry, ShareLogItem, ShareMethod, SharePayload, ShareSelection, SharedFeeling,
-    SharedGoalCheckin, SharedItem, SharedPlanSection, SharedStep, Suggestion,
+    ImportOutcome, InboxShare, InsightsPick, KeyQr, MyKey, PayloadKind, SafetyPlanPick, Sender,
+    ShareLock, ShareLogEntry, ShareLogItem, ShareMethod, SharePayload, ShareSelection,
+    SharedFeeling, SharedGoalCheckin, SharedItem, SharedPlanSection, SharedStep, Suggestion,
 };
 use crate::vault::{
     KeychainStatus, Profile, PronounSet, SharedAddressing, SpanishAddressing, SpanishEnding,
@@ -164,6 +164,7 @@ pub fn typescript_bindings() -> String {
     declare::<WriteShareInput>(&cfg, &mut out);
     declare::<WriteSuggestionsInput>(&cfg, &mut out);
     declare::<WriteShareResult>(&cfg, &mut out);
+    declare::<KeyQr>(&cfg, &mut out);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

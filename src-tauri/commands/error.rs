@@ -46,6 +46,11 @@ pub enum ErrorCode {
     WrongPassphrase,
     /// The file is larger than a share can be.
     ShareTooLarge,
+    /// A share or suggestions file of the other kind: a client's journal was given a share, a
+    /// counselor's was given suggestions.
+    WrongKind,
+    /// No public key (`age1…`) in the QR picture or key file given.
+    NoKeyFound,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -187,6 +192,8 @@ impl From<SharingError> for CommandError {
             "wrong_passphrase" => ErrorCode::WrongPassphrase,
             "share_too_large" => ErrorCode::ShareTooLarge,
             "too_new" => ErrorCode::TooNew,
+            "wrong_kind" => ErrorCode::WrongKind,
+            "no_key_found" => ErrorCode::NoKeyFound,
             "storage_full" => ErrorCode::StorageFull,
             "corrupt" => ErrorCode::Corrupt,
             "busy" => ErrorCode::Busy,
@@ -198,3 +205,43 @@ impl From<SharingError> for CommandError {
 }
 
 pub type CommandResult<T> = Result<T, CommandError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sharing::PayloadKind;
+
+    /// The code the UI receives, as its JSON string.
+    fn wire(err: &CommandError) -> String {
+        serde_json::to_value(err.code)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn every_sharing_error_reaches_the_ui_with_its_own_code_and_words() {
+        let cases = [
+            SharingError::invalid("Please give a name."),
+            SharingError::NotFound,
+            SharingError::NotAShare,
+            SharingError::ShareDamaged,
+            SharingError::NotForYou,
+            SharingError::WrongPassphrase,
+            SharingError::ShareTooLarge,
+            SharingError::TooNew,
+            SharingError::WrongKind(PayloadKind::Share),
+            SharingError::WrongKind(PayloadKind::Suggestions),
+            SharingError::NoKeyFound,
+            SharingError::Vault(VaultError::Locked),
+        ];
+        for err in cases {
+            let code = err.code();
+            let words = err.to_string();
+            let sent = CommandError::from(err);
+            assert_eq!(wire(&sent), code);
+            assert_eq!(sent.message, words);
+            assert_ne!(sent.code, ErrorCode::Internal, "{code}");
+        }
+    }
+}

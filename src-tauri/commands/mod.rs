@@ -98,6 +98,11 @@ pub const COMMANDS: &[&str] = &[
     "get_inbox_share",
     "save_inbox_notes",
     "delete_inbox_share",
+    "key_qr",
+    "read_key_qr",
+    "read_key_file",
+    "export_my_key",
+    "armored_suggestions",
 ];
 
 /// Registers Cove's state and commands on any runtime (the real one, or the mock one in tests).
@@ -195,6 +200,11 @@ pub(crate) fn with_state<R: Runtime>(builder: Builder<R>, state: Option<AppState
         sharing::get_inbox_share,
         sharing::save_inbox_notes,
         sharing::delete_inbox_share,
+        sharing::key_qr,
+        sharing::read_key_qr,
+        sharing::read_key_file,
+        sharing::export_my_key,
+        sharing::armored_suggestions,
     ])
 }
 

@@ -10,7 +10,11 @@
 //! Files: a share file is written to a new temporary file in the folder the person chose,
 //! synced, then published under the chosen name without ever replacing a file that is there
 //! (an existing file is `invalid_input`), and the share log line is committed only once the
-//! file is complete. A path inside Cove's own data folder is refused.
+//! file is complete. A path inside Cove's own data folder is refused. This journal's public key
+//! file (`export_my_key`) is written the same way.
+//!
+//! Files the person picked to read (a share, a picture of a QR code, a key file) are read only
+//! up to a limit and one byte, never further.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
@@ -29,8 +33,9 @@ use super::state::AppState;
 use crate::journal;
 use crate::prefs::{Mode, Prefs};
 use crate::sharing::{
-    self, Contact, ContactDraft, ImportOutcome, InboxShare, MyKey, PayloadKind, Sealing, ShareLock,
-    ShareLogEntry, ShareMethod, SharePayload, ShareSelection, Suggestion, FILE_MAX_BYTES,
+    self, Contact, ContactDraft, ImportOutcome, InboxShare, KeyQr, MyKey, PayloadKind, Sealing,
+    ShareLock, ShareLogEntry, ShareMethod, SharePayload, ShareSelection, Suggestion,
+    FILE_MAX_BYTES, KEY_FILE_MAX_BYTES, PICTURE_MAX_BYTES,
 };
 use crate::vault::fsutil::{fsync_dir, is_storage_full};
 use crate::vault::Vault;
@@ -112,6 +117,64 @@ pub fn save_contact(state: State<'_, AppState>, draft: ContactDraft) -> CommandR
 #[tauri::command(async)]
 pub fn delete_contact(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
     state.with_vault(|vault| Ok(sharing::delete_contact(vault.conn(), id)?))
+}
+
+// ── Keys handed over: QR codes and key files ──────────────────────────────────────────────────
+
+/// The QR code of a public key (`age1…`), to draw on screen. Anything else is `invalid_input`.
+#[tauri::command(async)]
+pub fn key_qr(state: State<'_, AppState>, recipient: String) -> CommandResult<KeyQr> {
+    state.with_vault(|_| Ok(sharing::key_qr(&recipient)?))
+}
+
+/// The public key in a QR code in a PNG or JPEG picture the person chose (`no_key_found` when
+/// there is none). A file over 20 MiB is `invalid_input`, and is not read.
+#[tauri::command(async)]
+pub fn read_key_qr(state: State<'_, AppState>, path: String) -> CommandResult<String> {
+    // Unlocked, but the picture is decoded without holding the journal.
+    state.with_vault(|_| Ok(()))?;
+    let picked = read_picked_file(
+        &path,
+        PICTURE_MAX_BYTES,
+        "Please choose a picture with the file picker.",
+    )?;
+    Ok(match picked {
+        Picked::Bytes(bytes) => sharing::key_from_picture(&bytes)?,
+        Picked::TooLarge => return Err(sharing::picture_too_large().into()),
+        Picked::Folder => return Err(sharing::SharingError::NoKeyFound.into()),
+    })
+}
+
+/// The public key in a key file the person chose: the first `age1…` line (or `age-keygen`'s
+/// `# public key:` comment); a secret key in it is never read out. None: `no_key_found`; a file
+/// over 64 KiB: `invalid_input`.
+#[tauri::command(async)]
+pub fn read_key_file(state: State<'_, AppState>, path: String) -> CommandResult<String> {
+    state.with_vault(|_| Ok(()))?;
+    let picked = read_picked_file(
+        &path,
+        KEY_FILE_MAX_BYTES,
+        "Please choose a key file with the file picker.",
+    )?;
+    Ok(match picked {
+        Picked::Bytes(bytes) => sharing::key_from_key_file(&bytes)?,
+        Picked::TooLarge => return Err(sharing::key_file_too_large().into()),
+        Picked::Folder => return Err(sharing::SharingError::NoKeyFound.into()),
+    })
+}
+
+/// Writes this journal's public key as a new key file at `path` (from the save dialog), as
+/// share files are written: never replacing a file, never inside Cove's data folder. Returns
+/// the path written.
+#[tauri::command(async)]
+pub fn export_my_key(state: State<'_, AppState>, path: String) -> CommandResult<String> {
+    state.with_vault(|vault| {
+        let target = new_file_path(&state, &path)?;
+        let key = sharing::my_key(vault.conn(), journal::local_now())?;
+        let text = sharing::key_file_text(&key.recipient)?;
+        write_new_file(&target, text.as_bytes())?;
+        Ok(path)
+    })
 }
 
 // ── Sharing ───────────────────────────────────────────────────────────────────────────────────
@@ -233,31 +296,52 @@ pub fn write_suggestions(
     state.with_vault(|vault| {
         let target = new_file_path(&state, &input.path)?;
         let now = journal::local_now();
-        let contact = sharing::get_contact(vault.conn(), input.contact_id)?;
-        let payload = sharing::build_suggestions(
-            vault.conn(),
+        let sealed = seal_suggestions(
+            vault,
+            input.contact_id,
             &input.suggestions,
             input.note.as_deref(),
-            now,
-        )?;
-        let sealed = seal_payload(
-            &payload,
-            &Sealing::Recipient(contact.recipient),
             input.armor,
+            now,
         )?;
         let logged = write_and_log(
             vault,
             &target,
-            &sealed,
-            &payload,
+            &sealed.bytes,
+            &sealed.payload,
             ShareMethod::File,
-            Some(contact.id),
+            Some(sealed.contact_id),
             now,
         )?;
         Ok(WriteShareResult {
             path: input.path,
             logged,
         })
+    })
+}
+
+/// The same ideas as armored text to paste, locked to the client's key, recorded in the share
+/// log (`armored_text`, to the client).
+#[tauri::command(async)]
+pub fn armored_suggestions(
+    state: State<'_, AppState>,
+    contact_id: i64,
+    suggestions: Vec<Suggestion>,
+    note: Option<String>,
+) -> CommandResult<String> {
+    state.with_vault(|vault| {
+        let now = journal::local_now();
+        let sealed = seal_suggestions(vault, contact_id, &suggestions, note.as_deref(), true, now)?;
+        let text = String::from_utf8(sealed.bytes)
+            .map_err(|_| CommandError::new(ErrorCode::Internal, INTERNAL))?;
+        sharing::record_share(
+            vault.conn(),
+            &sealed.payload,
+            ShareMethod::ArmoredText,
+            Some(sealed.contact_id),
+            now,
+        )?;
+        Ok(text)
     })
 }
 
@@ -374,6 +458,33 @@ fn seal_payload(payload: &SharePayload, to: &Sealing, armor: bool) -> CommandRes
             .map_err(|_| CommandError::new(ErrorCode::Internal, INTERNAL))?,
     );
     Ok(sharing::seal(&json, to, armor)?)
+}
+
+/// Suggestions built and sealed to a contact's key, with what the share log needs.
+struct SealedSuggestions {
+    payload: SharePayload,
+    bytes: Vec<u8>,
+    contact_id: i64,
+}
+
+/// Builds a counselor's suggestions for the contact `contact_id` (`not_found` if there is none)
+/// and seals them to the contact's key.
+fn seal_suggestions(
+    vault: &Vault,
+    contact_id: i64,
+    suggestions: &[Suggestion],
+    note: Option<&str>,
+    armor: bool,
+    now: DateTime<FixedOffset>,
+) -> CommandResult<SealedSuggestions> {
+    let contact = sharing::get_contact(vault.conn(), contact_id)?;
+    let payload = sharing::build_suggestions(vault.conn(), suggestions, note, now)?;
+    let bytes = seal_payload(&payload, &Sealing::Recipient(contact.recipient), armor)?;
+    Ok(SealedSuggestions {
+        payload,
+        bytes,
+        contact_id: contact.id,
+    })
 }
 
 /// Which kind of payload this journal imports: a counselor's takes shares, a client's (and one
@@ -520,37 +631,61 @@ fn write_error(err: &io::Error) -> CommandError {
 }
 
 /// The bytes of a share file the person picked, at most [`FILE_MAX_BYTES`] and one more (so
-/// the domain can tell a file that is too large).
+/// the domain can tell a file that is too large). A folder is `not_a_share`.
 fn read_share_file(path: &str) -> CommandResult<Zeroizing<Vec<u8>>> {
+    match read_picked_file(
+        path,
+        FILE_MAX_BYTES,
+        "Please choose a share file with the file picker.",
+    )? {
+        Picked::Bytes(bytes) => Ok(bytes),
+        Picked::TooLarge => Err(sharing::SharingError::ShareTooLarge.into()),
+        Picked::Folder => Err(sharing::SharingError::NotAShare.into()),
+    }
+}
+
+/// A file the person picked, read.
+enum Picked {
+    /// At most the limit and one byte (more means too large), wiped from memory when dropped.
+    Bytes(Zeroizing<Vec<u8>>),
+    /// Larger than the limit by its size: not read at all.
+    TooLarge,
+    Folder,
+}
+
+/// Reads a file the person picked (an absolute path, else `invalid_input` with `choose`).
+/// Never reads more than `max` bytes and one: a file whose size is over `max` is not read at
+/// all, and one that turns out larger while read (a device, a file still growing) stops there,
+/// so the domain can tell it is too large.
+fn read_picked_file(path: &str, max: usize, choose: &str) -> CommandResult<Picked> {
     let path = Path::new(path);
     if path.as_os_str().is_empty() || !path.is_absolute() {
-        return Err(invalid("Please choose a share file with the file picker."));
+        return Err(invalid(choose));
     }
-    let read = (|| -> io::Result<Option<Vec<u8>>> {
+    let read = (|| -> io::Result<Picked> {
         let file = File::open(path)?;
-        if file.metadata()?.is_dir() {
-            return Ok(None);
+        let meta = file.metadata()?;
+        if meta.is_dir() {
+            return Ok(Picked::Folder);
         }
-        let mut bytes = Vec::new();
-        file.take(FILE_MAX_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)?;
-        Ok(Some(bytes))
+        if meta.len() > max as u64 {
+            return Ok(Picked::TooLarge);
+        }
+        let mut bytes = Zeroizing::new(Vec::new());
+        file.take(max as u64 + 1).read_to_end(&mut bytes)?;
+        Ok(Picked::Bytes(bytes))
     })();
-    match read {
-        Ok(Some(bytes)) => Ok(Zeroizing::new(bytes)),
-        Ok(None) => Err(sharing::SharingError::NotAShare.into()),
-        Err(err) => Err(match err.kind() {
-            io::ErrorKind::NotFound => CommandError::new(
-                ErrorCode::NotFound,
-                "That file isn't there anymore. Please choose it again.",
-            ),
-            io::ErrorKind::PermissionDenied => {
-                invalid("Cove isn't allowed to open that file. Please choose another one.")
-            }
-            _ => CommandError::new(
-                ErrorCode::Storage,
-                "Cove couldn't read that file. Check that the disk is working and try again.",
-            ),
-        }),
-    }
+    read.map_err(|err| match err.kind() {
+        io::ErrorKind::NotFound => CommandError::new(
+            ErrorCode::NotFound,
+            "That file isn't there anymore. Please choose it again.",
+        ),
+        io::ErrorKind::PermissionDenied => {
+            invalid("Cove isn't allowed to open that file. Please choose another one.")
+        }
+        _ => CommandError::new(
+            ErrorCode::Storage,
+            "Cove couldn't read that file. Check that the disk is working and try again.",
+        ),
+    })
 }

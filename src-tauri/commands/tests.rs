@@ -1608,6 +1608,18 @@ fn sharing_calls(out: &std::path::Path) -> Vec<(&'static str, Value)> {
         ("get_inbox_share", json!({ "id": 1 })),
         ("save_inbox_notes", json!({ "id": 1, "notes": "x" })),
         ("delete_inbox_share", json!({ "id": 1 })),
+        (
+            "key_qr",
+            json!({ "recipient": "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq" }),
+        ),
+        ("read_key_qr", json!({ "path": out.join("key.png") })),
+        ("read_key_file", json!({ "path": out.join("key.txt") })),
+        ("export_my_key", json!({ "path": out.join("my-key.txt") })),
+        (
+            "armored_suggestions",
+            json!({ "contactId": 1, "note": null,
+                    "suggestions": [{ "type": "prompt", "text": "Hi" }] }),
+        ),
     ]
 }
 
@@ -1944,7 +1956,7 @@ fn a_share_goes_from_a_client_to_a_counselor_and_suggestions_come_back() {
         json!({ "path": pass_path, "passphrase": "blue kettle 42" }),
     )
     .expect_err("a share in a client's journal");
-    assert_eq!(error_code(err.clone()), "invalid_input");
+    assert_eq!(error_code(err.clone()), "wrong_kind");
     assert!(err["message"]
         .as_str()
         .is_some_and(|m| m.contains("counselor")));
@@ -2017,7 +2029,25 @@ fn a_share_goes_from_a_client_to_a_counselor_and_suggestions_come_back() {
         json!({ "text": String::from_utf8(own).expect("armored"), "passphrase": null }),
     )
     .expect_err("suggestions in a counselor's journal");
-    assert_eq!(error_code(err), "invalid_input");
+    assert_eq!(error_code(err.clone()), "wrong_kind");
+    assert!(err["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("client's Cove") && m.contains("Nothing was added")));
+    assert_eq!(
+        invoke(&counselor, "list_inbox", json!({}))
+            .expect("inbox")
+            .as_array()
+            .map(Vec::len),
+        Some(2),
+        "nothing added by the refused suggestions"
+    );
+    assert_eq!(
+        invoke(&counselor, "list_proposals", json!({}))
+            .expect("proposals")
+            .as_array()
+            .map(Vec::len),
+        Some(0)
+    );
 
     // Armored text to paste, and a printed summary: both logged, nothing written.
     let files_before = std::fs::read_dir(&out).expect("out").count();
@@ -2165,4 +2195,597 @@ fn bad_share_files_are_refused_with_their_own_codes() {
         invoke(&t, "list_inbox", json!({})).expect("inbox"),
         json!([])
     );
+}
+
+// ── Keys handed over: QR codes and key files ──────────────────────────────────────────────────
+
+fn my_recipient(t: &TestApp) -> String {
+    invoke(t, "my_share_key", json!({})).expect("key")["recipient"]
+        .as_str()
+        .expect("recipient")
+        .to_owned()
+}
+
+/// A picture of a QR code holding `text` (any text), dark on light.
+fn qr_picture(text: &str, format: image::ImageFormat) -> Vec<u8> {
+    let code = qrcode::QrCode::new(text.as_bytes()).expect("qr");
+    let qr = crate::sharing::KeyQr {
+        size: code.width() as u32,
+        dark: code
+            .to_colors()
+            .into_iter()
+            .map(|c| c == qrcode::Color::Dark)
+            .collect(),
+    };
+    crate::sharing::picture_of(&qr, 6, false, format)
+}
+
+#[test]
+fn a_key_goes_as_a_qr_code_and_reads_back_from_a_picture() {
+    let t = backup_app(false);
+    create_vault(&t);
+    let dir = t._dir.path().to_path_buf();
+    let key = my_recipient(&t);
+
+    // The code: a square of modules, no quiet zone, for this key only.
+    let qr = invoke(&t, "key_qr", json!({ "recipient": key })).expect("qr");
+    let size = qr["size"].as_u64().expect("size") as u32;
+    let dark: Vec<bool> = qr["dark"]
+        .as_array()
+        .expect("dark")
+        .iter()
+        .map(|d| d.as_bool().expect("bool"))
+        .collect();
+    assert_eq!(size, 33);
+    assert_eq!(dark.len(), 33 * 33);
+    assert!(
+        dark[..7].iter().all(|d| *d),
+        "the finder pattern starts at once"
+    );
+    let err = invoke(&t, "key_qr", json!({ "recipient": "hello there" })).expect_err("not a key");
+    assert_eq!(error_code(err.clone()), "invalid_input");
+    assert!(!err["message"].as_str().unwrap_or("").contains("hello"));
+
+    // Drawn into a PNG and a JPEG (as a screenshot or a photo would be), it reads back.
+    let drawn = crate::sharing::KeyQr { size, dark };
+    for (name, format) in [
+        ("key.png", image::ImageFormat::Png),
+        ("key photo.jpg", image::ImageFormat::Jpeg),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, crate::sharing::picture_of(&drawn, 7, false, format))
+            .expect("picture");
+        assert_eq!(
+            invoke(&t, "read_key_qr", json!({ "path": path })).expect("read"),
+            json!(key),
+            "{name}"
+        );
+    }
+
+    // A picture without a code, random bytes, a code with other text, a folder: no key found,
+    // and the message quotes neither the path nor what the code held.
+    let plain = dir.join("plain.png");
+    let mut grey = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageLuma8(image::GrayImage::from_pixel(200, 150, image::Luma([180])))
+        .write_to(&mut grey, image::ImageFormat::Png)
+        .expect("png");
+    std::fs::write(&plain, grey.into_inner()).expect("plain");
+    let noise = dir.join("noise.png");
+    let mut bytes = vec![0u8; 10_000];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
+    std::fs::write(&noise, &bytes).expect("noise");
+    let link = dir.join("link.png");
+    std::fs::write(
+        &link,
+        qr_picture("https://example.com/zqx", image::ImageFormat::Png),
+    )
+    .expect("link");
+    for path in [&plain, &noise, &link, &dir] {
+        let err = invoke(&t, "read_key_qr", json!({ "path": path })).expect_err("no key");
+        assert_eq!(error_code(err.clone()), "no_key_found", "{path:?}");
+        let message = err["message"].as_str().expect("message");
+        assert!(
+            !message.contains("zqx") && !message.contains(".png"),
+            "{message}"
+        );
+    }
+
+    // Over 20 MiB: refused without decoding. A relative path, a missing file.
+    let big = dir.join("big.png");
+    std::fs::write(&big, qr_picture(&key, image::ImageFormat::Png)).expect("a code first");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&big)
+        .and_then(|f| f.set_len(crate::sharing::PICTURE_MAX_BYTES as u64 + 1))
+        .expect("size");
+    let err = invoke(&t, "read_key_qr", json!({ "path": big })).expect_err("too big");
+    assert_eq!(error_code(err), "invalid_input");
+    let err = invoke(&t, "read_key_qr", json!({ "path": "key.png" })).expect_err("relative");
+    assert_eq!(error_code(err), "invalid_input");
+    let err =
+        invoke(&t, "read_key_qr", json!({ "path": dir.join("gone.png") })).expect_err("missing");
+    assert_eq!(error_code(err), "not_found");
+}
+
+#[test]
+fn a_key_file_gives_its_public_key_and_never_a_secret_one() {
+    let t = backup_app(false);
+    create_vault(&t);
+    let dir = t._dir.path().to_path_buf();
+    let read = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("key file");
+        invoke(&t, "read_key_file", json!({ "path": path }))
+    };
+
+    // What `age-keygen` writes: the secret key stays unread, the public key comes back.
+    let identity = age::x25519::Identity::generate();
+    let public = identity.to_public().to_string();
+    let secret = secrecy::ExposeSecret::expose_secret(&identity.to_string()).to_owned();
+    let keygen =
+        format!("# created: 2026-03-10T09:30:00-05:00\n# public key: {public}\n{secret}\n");
+    let got = read("counselor.key", keygen.as_bytes()).expect("public key");
+    assert_eq!(got, json!(public));
+    assert!(!got.to_string().contains("AGE-SECRET"));
+    // The secret first makes no difference; only a secret key is no key found, not quoted.
+    let got = read(
+        "secret first.key",
+        format!("{secret}\n# public key: {public}\n").as_bytes(),
+    )
+    .expect("public key");
+    assert_eq!(got, json!(public));
+    let err = read("only secret.key", secret.as_bytes()).expect_err("no public key");
+    assert_eq!(error_code(err.clone()), "no_key_found");
+    assert!(!err.to_string().contains("AGE-SECRET"), "{err}");
+
+    // A plain line, CR LF line ends, a byte-order mark, a key in upper case.
+    assert_eq!(
+        read("plain.txt", public.as_bytes()).expect("plain"),
+        json!(public)
+    );
+    assert_eq!(
+        read(
+            "crlf.txt",
+            format!("\r\nkey for Jo:\r\n{public}\r\n").as_bytes()
+        )
+        .expect("crlf"),
+        json!(public)
+    );
+    assert_eq!(
+        read("bom.txt", format!("\u{FEFF}{public}\n").as_bytes()).expect("bom"),
+        json!(public)
+    );
+    assert_eq!(
+        read("upper.txt", public.to_uppercase().as_bytes()).expect("upper"),
+        json!(public)
+    );
+
+    // Nothing in it, something else in it, a folder: no key found. Too large: refused.
+    for (name, bytes) in [
+        ("empty.txt", &b""[..]),
+        ("words.txt", b"just some words\nage1nope\n"),
+        ("picture.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+    ] {
+        assert_eq!(
+            error_code(read(name, bytes).expect_err(name)),
+            "no_key_found"
+        );
+    }
+    let err = invoke(&t, "read_key_file", json!({ "path": dir })).expect_err("folder");
+    assert_eq!(error_code(err), "no_key_found");
+    let mut big = format!("{public}\n").into_bytes();
+    big.resize(crate::sharing::KEY_FILE_MAX_BYTES + 1, b'x');
+    assert_eq!(
+        error_code(read("big.txt", &big).expect_err("big")),
+        "invalid_input"
+    );
+    let err = invoke(&t, "read_key_file", json!({ "path": "key.txt" })).expect_err("relative");
+    assert_eq!(error_code(err), "invalid_input");
+}
+
+#[test]
+fn this_journal_s_key_is_exported_to_a_new_file_that_pairs() {
+    let client = backup_app(false);
+    create_vault(&client);
+    let counselor = counselor_app();
+    let out = client._dir.path().join("out");
+    std::fs::create_dir(&out).expect("out");
+    let key = my_recipient(&client);
+
+    let path = out.join("share-key.txt");
+    let written = invoke(&client, "export_my_key", json!({ "path": path })).expect("export");
+    assert_eq!(written, json!(path));
+    let text = std::fs::read_to_string(&path).expect("key file");
+    assert_eq!(
+        text,
+        format!(
+            "# A public key for sharing. It is safe to give to your counselor or client.\n{key}\n"
+        )
+    );
+    assert!(!text.to_lowercase().contains("cove"), "no app name in it");
+    let names: Vec<_> = std::fs::read_dir(&out)
+        .expect("out")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("share-key.txt")]);
+
+    // The counselor reads it back and pairs with it.
+    let read = invoke(&counselor, "read_key_file", json!({ "path": path })).expect("read");
+    assert_eq!(read, json!(key));
+    let words = invoke(
+        &counselor,
+        "share_key_fingerprint",
+        json!({ "recipient": read }),
+    )
+    .expect("words");
+    assert_eq!(
+        words,
+        invoke(&client, "my_share_key", json!({})).expect("key")["fingerprint"]
+    );
+
+    // Never over an existing file (left as it was), never inside Cove's data folder, never a
+    // relative path; nothing is logged as a share.
+    std::fs::write(out.join("taken.txt"), "mine").expect("taken");
+    let err = invoke(
+        &client,
+        "export_my_key",
+        json!({ "path": out.join("taken.txt") }),
+    )
+    .expect_err("existing");
+    assert_eq!(error_code(err), "invalid_input");
+    assert_eq!(
+        std::fs::read_to_string(out.join("taken.txt")).expect("unchanged"),
+        "mine"
+    );
+    let err = invoke(&client, "export_my_key", json!({ "path": path })).expect_err("again");
+    assert_eq!(error_code(err), "invalid_input");
+    let inside = data_dir(&client).join("share-key.txt");
+    let err = invoke(&client, "export_my_key", json!({ "path": inside })).expect_err("inside");
+    assert_eq!(error_code(err.clone()), "invalid_input");
+    assert!(err["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("data folder")));
+    assert!(!inside.exists());
+    let err =
+        invoke(&client, "export_my_key", json!({ "path": "share-key.txt" })).expect_err("relative");
+    assert_eq!(error_code(err), "invalid_input");
+    assert_eq!(share_log_len(&client), 0);
+    assert_eq!(std::fs::read_dir(&out).expect("out").count(), 2);
+}
+
+#[test]
+fn suggestions_go_as_armored_text_and_become_proposals() {
+    let client = backup_app(false);
+    create_vault(&client);
+    let counselor = counselor_app();
+    let client_key = my_recipient(&client);
+    let sam = invoke(
+        &counselor,
+        "save_contact",
+        json!({ "draft": { "id": null, "role": "client", "name": "Sam R.",
+                           "recipient": client_key } }),
+    )
+    .expect("pair client");
+    let ideas = json!([
+        { "type": "goal", "title": "Try a short walk", "steps": ["Shoes by the door"],
+          "why": "Moving helps", "note": null },
+        { "type": "prompt", "text": "What helped today?", "note": "If you like" }
+    ]);
+
+    // An unknown contact: nothing made, nothing logged.
+    let err = invoke(
+        &counselor,
+        "armored_suggestions",
+        json!({ "contactId": 999, "suggestions": ideas, "note": null }),
+    )
+    .expect_err("unknown contact");
+    assert_eq!(error_code(err), "not_found");
+    // No ideas at all: invalid.
+    let err = invoke(
+        &counselor,
+        "armored_suggestions",
+        json!({ "contactId": sam["id"], "suggestions": [], "note": null }),
+    )
+    .expect_err("nothing to send");
+    assert_eq!(error_code(err), "invalid_input");
+    assert_eq!(share_log_len(&counselor), 0);
+
+    let text = invoke(
+        &counselor,
+        "armored_suggestions",
+        json!({ "contactId": sam["id"], "suggestions": ideas, "note": "See you Thursday" }),
+    )
+    .expect("armored");
+    let text = text.as_str().expect("text");
+    assert!(
+        text.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"),
+        "{text}"
+    );
+    assert!(!text.contains("walk"), "sealed");
+    // Logged like armored shares: as text, to the client.
+    let log = invoke(&counselor, "list_share_log", json!({})).expect("log");
+    assert_eq!(log.as_array().map(Vec::len), Some(1));
+    assert_eq!(log[0]["method"], json!("armored_text"));
+    assert_eq!(log[0]["toName"], json!("Sam R."));
+    assert_eq!(log[0]["contactId"], sam["id"]);
+    let kinds: Vec<&Value> = log[0]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| &i["kind"])
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            &json!("profile"),
+            &json!("note"),
+            &json!("goal_suggestion"),
+            &json!("prompt_suggestion")
+        ]
+    );
+
+    // The counselor's own journal refuses it (the wrong kind, and not for them anyway).
+    let err = invoke(
+        &counselor,
+        "import_share_text",
+        json!({ "text": text, "passphrase": null }),
+    )
+    .expect_err("not here");
+    assert_ne!(error_code(err), "internal");
+
+    // Pasted in the client's journal: two pending proposals; a second paste adds nothing.
+    let outcome = invoke(
+        &client,
+        "import_share_text",
+        json!({ "text": format!("\n{text}\n"), "passphrase": null }),
+    )
+    .expect("import");
+    assert_eq!(outcome["kind"], json!("suggestions"));
+    assert_eq!(outcome["added"], json!(true));
+    assert_eq!(outcome["count"], json!(2));
+    let proposals = invoke(&client, "list_proposals", json!({})).expect("proposals");
+    let proposals = proposals.as_array().expect("list");
+    assert_eq!(proposals.len(), 2);
+    assert!(proposals.iter().all(|p| p["status"] == json!("pending")));
+    assert!(proposals
+        .iter()
+        .any(|p| p["title"] == json!("Try a short walk") && p["why"] == json!("Moving helps")));
+    assert!(proposals
+        .iter()
+        .any(|p| p["title"] == json!("What helped today?")));
+    let again = invoke(
+        &client,
+        "import_share_text",
+        json!({ "text": text, "passphrase": null }),
+    )
+    .expect("again");
+    assert_eq!(again["added"], json!(false));
+}
+
+#[test]
+fn a_file_of_the_other_kind_is_wrong_kind_and_adds_nothing() {
+    let client = backup_app(false);
+    create_vault(&client);
+    let counselor = counselor_app();
+    let dir = client._dir.path().to_path_buf();
+    let client_key = my_recipient(&client);
+    let counselor_key = my_recipient(&counselor);
+
+    // Suggestions sealed to the counselor's own key: they open there, but a counselor's
+    // journal takes only shares.
+    let ideas = counselor
+        ._app
+        .state::<AppState>()
+        .with_vault(|vault| {
+            let payload = crate::sharing::build_suggestions(
+                vault.conn(),
+                &[crate::sharing::Suggestion::Prompt {
+                    text: "A prompt".into(),
+                    note: None,
+                }],
+                None,
+                crate::journal::local_now(),
+            )?;
+            let json = serde_json::to_vec(&payload).expect("json");
+            Ok(crate::sharing::seal(
+                &json,
+                &crate::sharing::Sealing::Recipient(counselor_key.clone()),
+                false,
+            )?)
+        })
+        .expect("suggestions");
+    let ideas_path = dir.join("ideas.age");
+    std::fs::write(&ideas_path, ideas).expect("ideas");
+    let err = invoke(
+        &counselor,
+        "import_share_file",
+        json!({ "path": ideas_path, "passphrase": null }),
+    )
+    .expect_err("suggestions in a counselor's journal");
+    assert_eq!(error_code(err), "wrong_kind");
+
+    // A share sealed to the client's own key: a client's journal takes only suggestions.
+    let entry = invoke(&client, "save_entry", draft("Zqx mine")).expect("entry");
+    let share = client
+        ._app
+        .state::<AppState>()
+        .with_vault(|vault| {
+            let selection: crate::sharing::ShareSelection =
+                serde_json::from_value(share_selection(entry["id"].as_i64().expect("id")))
+                    .expect("selection");
+            let payload = crate::sharing::build_payload(
+                vault.conn(),
+                &selection,
+                crate::sharing::ShareMethod::File,
+                crate::journal::local_now(),
+            )?;
+            let json = serde_json::to_vec(&payload).expect("json");
+            Ok(crate::sharing::seal(
+                &json,
+                &crate::sharing::Sealing::Recipient(client_key.clone()),
+                true,
+            )?)
+        })
+        .expect("share");
+    let err = invoke(
+        &client,
+        "import_share_text",
+        json!({ "text": String::from_utf8(share.clone()).expect("armored"), "passphrase": null }),
+    )
+    .expect_err("a share in a client's journal");
+    assert_eq!(error_code(err.clone()), "wrong_kind");
+    assert!(err["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("counselor's Cove") && !m.contains("Zqx")));
+
+    // Nothing was written on either side.
+    for (t, what) in [(&client, "list_proposals"), (&counselor, "list_proposals")] {
+        assert_eq!(invoke(t, what, json!({})).expect(what), json!([]));
+    }
+    assert_eq!(
+        invoke(&counselor, "list_inbox", json!({})).expect("inbox"),
+        json!([])
+    );
+}
+
+#[test]
+fn the_window_may_listen_for_dropped_files_and_go_full_screen_and_nothing_broader() {
+    // The capability: one, for the main window, local only, Cove's commands plus exactly these.
+    let conf: Value =
+        serde_json::from_str(include_str!("../../tauri.conf.json")).expect("tauri.conf.json");
+    let capabilities = conf["app"]["security"]["capabilities"]
+        .as_array()
+        .expect("capabilities");
+    assert_eq!(capabilities.len(), 1);
+    let capability = &capabilities[0];
+    assert_eq!(capability["windows"], json!(["main"]));
+    assert!(capability.get("remote").is_none(), "no remote origins");
+    let granted: Vec<&str> = capability["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .map(|p| p.as_str().expect("a permission name, no scopes"))
+        .collect();
+    let own: Vec<String> = COMMANDS
+        .iter()
+        .map(|cmd| format!("allow-{}", cmd.replace('_', "-")))
+        .collect();
+    assert!(own.iter().all(|p| granted.contains(&p.as_str())));
+    let others: Vec<&str> = granted
+        .iter()
+        .copied()
+        .filter(|p| !own.iter().any(|o| o == p))
+        .collect();
+    assert_eq!(
+        others,
+        [
+            "dialog:allow-open",
+            "dialog:allow-save",
+            "core:window:allow-set-fullscreen",
+            "core:event:allow-listen",
+            "core:event:allow-unlisten",
+        ]
+    );
+
+    // Through the ACL: listening for a drop is allowed to the app's own page only, and the
+    // window's other powers (closing it, emitting events) are not granted.
+    let t = test_app();
+    let acl_refused = |origin: &str, cmd: &str, args: Value| {
+        invoke_from(&t.window, origin, cmd, args)
+            .err()
+            .is_some_and(|err| err.to_string().contains("not allowed"))
+    };
+    let listen = json!({ "event": "tauri://drag-drop", "target": { "kind": "Any" },
+                         "handler": 7 });
+    assert!(!acl_refused(
+        "tauri://localhost",
+        "plugin:event|listen",
+        listen.clone()
+    ));
+    assert!(acl_refused(
+        "https://example.com",
+        "plugin:event|listen",
+        listen
+    ));
+    assert!(!acl_refused(
+        "tauri://localhost",
+        "plugin:window|set_fullscreen",
+        json!({ "label": "main", "value": false })
+    ));
+    assert!(acl_refused(
+        "tauri://localhost",
+        "plugin:window|close",
+        json!({ "label": "main" })
+    ));
+    assert!(acl_refused(
+        "tauri://localhost",
+        "plugin:event|emit",
+        json!({ "event": "x", "payload": null })
+    ));
+}
+
+/// Issue 8: the safety plan goes to a counselor through a share file, only the sections picked,
+/// each item exactly as saved, and arrives the same on the other side.
+#[test]
+fn the_safety_plan_goes_to_a_counselor_in_a_share_file_section_by_section() {
+    let client = backup_app(false);
+    create_vault(&client);
+    let counselor = counselor_app();
+    let out = client._dir.path().join("out");
+    std::fs::create_dir(&out).expect("out");
+    invoke(
+        &client,
+        "save_safety_plan",
+        json!({ "plan": sample_plan() }),
+    )
+    .expect("save plan");
+
+    let key = invoke(&counselor, "my_share_key", json!({})).expect("key");
+    let contact = invoke(
+        &client,
+        "save_contact",
+        json!({ "draft": { "id": null, "role": "counselor", "name": "Jo",
+                           "recipient": key["recipient"] } }),
+    )
+    .expect("pair");
+    let selection = json!({
+        "entries": [],
+        "safetyPlan": { "sections": ["reasons_for_living", "people_to_ask", "warning_signs"] },
+        "includeProfile": false,
+    });
+    let expected = json!([{ "type": "safety_plan", "sections": [
+        { "section": "warning_signs", "items": ["I stop texting back", "Can't sleep 🌙"] },
+        { "section": "people_to_ask", "items": ["Aunt Mo — +1 (555) 010-2030 — after 6pm"] },
+        { "section": "reasons_for_living", "items": ["مي أختي", "My dog Pickle"] },
+    ] }]);
+    let preview =
+        invoke(&client, "preview_share", json!({ "selection": selection })).expect("preview");
+    assert_eq!(preview["items"], expected, "in the plan's order, as saved");
+    assert!(
+        !preview.to_string().contains("Draw"),
+        "a section not picked does not go"
+    );
+
+    let path = out.join("plan.age");
+    invoke(
+        &client,
+        "write_share",
+        json!({ "input": { "selection": selection,
+                           "lock": { "mode": "contact", "contactId": contact["id"] },
+                           "armor": false, "path": path } }),
+    )
+    .expect("write share");
+    let raw = std::fs::read(&path).expect("share file");
+    assert!(
+        !String::from_utf8_lossy(&raw).contains("Pickle"),
+        "encrypted"
+    );
+    let log = invoke(&client, "list_share_log", json!({})).expect("log");
+    assert_eq!(log[0]["items"][0]["kind"], json!("safety_plan"));
+
+    let outcome = invoke(&counselor, "import_share_file", json!({ "path": path }))
+        .expect("counselor imports");
+    assert_eq!(outcome["added"], json!(true));
+    let inbox = invoke(&counselor, "list_inbox", json!({})).expect("inbox");
+    assert_eq!(inbox[0]["payload"]["items"], expected, "arrives as it left");
 }

@@ -3,6 +3,7 @@
 //! Every variant has a stable `code()` (the `ErrorCode` strings of `docs/api-contract.md`) and a
 //! plain-English message that never quotes anything a person wrote, a name, a key or a path.
 
+use super::model::PayloadKind;
 use crate::goals::GoalsError;
 use crate::journal::JournalError;
 use crate::vault::VaultError;
@@ -53,6 +54,19 @@ pub enum SharingError {
     )]
     TooNew,
 
+    /// A payload of the other kind: a share in a client's journal (shares are for a
+    /// counselor's), or a counselor's suggestions in a counselor's journal (they are for a
+    /// client's). Holds the kind that was found.
+    #[error("{}", wrong_kind_message(*.0))]
+    WrongKind(PayloadKind),
+
+    /// No public key (`age1…`) in the picture or key file given.
+    #[error(
+        "Cove didn't find a share key there. A share key starts with age1…; you can also paste \
+         it. Nothing has changed."
+    )]
+    NoKeyFound,
+
     /// An error of the journal's own database or files.
     #[error(transparent)]
     Vault(#[from] VaultError),
@@ -83,6 +97,8 @@ impl SharingError {
             SharingError::WrongPassphrase => "wrong_passphrase",
             SharingError::ShareTooLarge => "share_too_large",
             SharingError::TooNew => "too_new",
+            SharingError::WrongKind(_) => "wrong_kind",
+            SharingError::NoKeyFound => "no_key_found",
             SharingError::Vault(err) => err.code(),
             SharingError::Journal(err) => err.code(),
             SharingError::Goals(err) => err.code(),
@@ -92,6 +108,20 @@ impl SharingError {
 
     pub(crate) fn invalid(message: impl Into<String>) -> Self {
         SharingError::InvalidInput(message.into())
+    }
+}
+
+/// Words that say where a payload of the other kind belongs.
+fn wrong_kind_message(found: PayloadKind) -> &'static str {
+    match found {
+        PayloadKind::Share => {
+            "This is a share from a client, meant for a counselor's Cove, so it can't be opened \
+             here. Nothing was added."
+        }
+        PayloadKind::Suggestions => {
+            "This file holds a counselor's suggestions, meant for a client's Cove, so it can't be \
+             opened here. Nothing was added."
+        }
     }
 }
 
@@ -151,6 +181,12 @@ mod tests {
             (SharingError::WrongPassphrase, "wrong_passphrase"),
             (SharingError::ShareTooLarge, "share_too_large"),
             (SharingError::TooNew, "too_new"),
+            (SharingError::WrongKind(PayloadKind::Share), "wrong_kind"),
+            (
+                SharingError::WrongKind(PayloadKind::Suggestions),
+                "wrong_kind",
+            ),
+            (SharingError::NoKeyFound, "no_key_found"),
             (SharingError::Vault(VaultError::Locked), "locked"),
             (SharingError::Journal(JournalError::NotFound), "not_found"),
             (

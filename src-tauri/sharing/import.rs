@@ -8,7 +8,7 @@
 //!    would not parse here);
 //! 3. check it ([`validate_payload`]: format, version, sizes), and — when the caller says
 //!    which kind this journal takes (a counselor's takes shares, a client's suggestions) —
-//!    its kind (`invalid_input` otherwise, before anything is written);
+//!    its kind (`wrong_kind` otherwise, before anything is written);
 //! 4. one transaction: the share id is recorded in `share_imports` (already there: nothing
 //!    is added, `added: false`), then the inbox row or every suggestion. Anything failing rolls
 //!    back everything, so a file is imported whole or not at all.
@@ -39,7 +39,7 @@ pub const UNKNOWN_COUNSELOR: &str = "Your counselor";
 
 /// Opens, reads, checks and files a share file (see the module's documentation). Importing the
 /// same share again adds nothing and says so (`added: false`). With `expected_kind`, a payload
-/// of the other kind is refused (`invalid_input`) and nothing is written: a counselor's journal
+/// of the other kind is refused (`wrong_kind`) and nothing is written: a counselor's journal
 /// takes shares, a client's takes suggestions.
 pub fn import_share(
     conn: &Connection,
@@ -53,24 +53,10 @@ pub fn import_share(
     validate_payload(&payload)?;
     if let Some(expected) = expected_kind {
         if payload.kind != expected {
-            return Err(wrong_kind(payload.kind));
+            return Err(SharingError::WrongKind(payload.kind));
         }
     }
     file_payload(conn, &payload, now)
-}
-
-/// The refusal of a payload of the other kind, in words that say where it belongs.
-fn wrong_kind(found: PayloadKind) -> SharingError {
-    SharingError::invalid(match found {
-        PayloadKind::Share => {
-            "This is a share from a client, meant for a counselor's Cove, so it can't be opened \
-             here. Nothing was added."
-        }
-        PayloadKind::Suggestions => {
-            "This file holds a counselor's suggestions, meant for a client's Cove, so it can't be \
-             opened here. Nothing was added."
-        }
-    })
 }
 
 /// Reads a decrypted payload: UTF-8 JSON (a leading byte-order mark, which some editors add, is

@@ -964,7 +964,8 @@ fn a_payload_of_the_other_kind_is_refused_before_anything_is_written() {
         (&some_ideas, PayloadKind::Share),
     ] {
         let err = import_share(v.conn(), file, None, Some(expected), at(NOW)).expect_err("kind");
-        assert_eq!(err.code(), "invalid_input");
+        assert_eq!(err.code(), "wrong_kind");
+        assert!(matches!(err, SharingError::WrongKind(found) if found != expected));
         assert!(err.to_string().contains("Nothing was added"), "{err}");
         assert!(!err.to_string().contains(MARKER) && !err.to_string().contains("Sam"));
         assert_eq!(counts(v.conn()), before);

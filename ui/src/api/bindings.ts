@@ -1,7 +1,7 @@
 // Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test bindings_are_current`.
 // Do not edit by hand: change the Rust type, then regenerate.
 
-export type ErrorCode = "wrong_secret" | "locked" | "no_vault" | "vault_exists" | "keychain_unavailable" | "pin_removed" | "invalid_input" | "corrupt" | "storage_full" | "storage" | "busy" | "internal" | "not_found" | "not_a_backup" | "backup_damaged" | "too_new" | "not_a_share" | "share_damaged" | "not_for_you" | "wrong_passphrase" | "share_too_large";
+export type ErrorCode = "wrong_secret" | "locked" | "no_vault" | "vault_exists" | "keychain_unavailable" | "pin_removed" | "invalid_input" | "corrupt" | "storage_full" | "storage" | "busy" | "internal" | "not_found" | "not_a_backup" | "backup_damaged" | "too_new" | "not_a_share" | "share_damaged" | "not_for_you" | "wrong_passphrase" | "share_too_large" | "wrong_kind" | "no_key_found";
 
 export type CommandError = { code: ErrorCode, 
 /**
@@ -873,3 +873,5 @@ note: string | null, armor: boolean,
 path: string, };
 
 export type WriteShareResult = { path: string, logged: ShareLogEntry, };
+
+export type KeyQr = { size: number, dark: Array<boolean>, };

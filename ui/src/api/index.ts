@@ -1,7 +1,7 @@
 // The one module that talks to the backend. Screens call these typed functions and never
 // build an `invoke("…")` string themselves. Every failure is normalised to a `CommandError`.
 import { invoke } from '@tauri-apps/api/core';
-import { open as openDialog } from '@tauri-apps/plugin-dialog';
+import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
 import type {
   AppStatus,
   BackupFile,
@@ -13,7 +13,9 @@ import type {
   Goal,
   ImportOutcome,
   InboxShare,
+  KeyQr,
   MyKey,
+  Suggestion,
   ShareLock,
   ShareLogEntry,
   ShareMethod,
@@ -80,6 +82,8 @@ const ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'not_for_you',
   'wrong_passphrase',
   'share_too_large',
+  'wrong_kind',
+  'no_key_found',
 ]);
 
 /** A failed command. Carries the backend's stable code; screens choose their own words by code. */
@@ -489,4 +493,82 @@ export async function pickFolder(title: string): Promise<string | null> {
   } catch (raw) {
     throw normaliseError(raw);
   }
+}
+
+/** The QR code of a public key (`age1…`), to show on screen. `invalid_input` for anything else. */
+export function keyQr(recipient: string): Promise<KeyQr> {
+  return call<KeyQr>('key_qr', { recipient });
+}
+
+/**
+ * Reads a public key from a QR code in a PNG or JPEG picture the person chose; `no_key_found`
+ * when the picture holds no QR code with an `age1…` key.
+ */
+export function readKeyQr(path: string): Promise<string> {
+  return call<string>('read_key_qr', { path });
+}
+
+/** Reads a public key from a key file (the first `age1…` line); `no_key_found` otherwise. */
+export function readKeyFile(path: string): Promise<string> {
+  return call<string>('read_key_file', { path });
+}
+
+/** Writes this journal's public key to a new file (never replaces one); returns its path. */
+export function exportMyKey(path: string): Promise<string> {
+  return call<string>('export_my_key', { path });
+}
+
+/** Suggestions for a paired client as armored text to paste (counselor mode). */
+export function armoredSuggestions(contactId: number, suggestions: Suggestion[], note: string | null): Promise<string> {
+  return call<string>('armored_suggestions', { contactId, suggestions, note });
+}
+
+/** The system's chooser for a share file or a key file (any name); `null` when cancelled. */
+export async function pickFile(title: string, filter?: { name: string; extensions: string[] }): Promise<string | null> {
+  try {
+    const picked = await openDialog({ title, multiple: false, directory: false, filters: filter ? [filter] : undefined });
+    return typeof picked === 'string' ? picked : null;
+  } catch (raw) {
+    throw normaliseError(raw);
+  }
+}
+
+/**
+ * The system's save dialog, starting with `defaultName`; the absolute path the person chose,
+ * or `null` when cancelled. Only returns a path: the command that writes never replaces a file.
+ */
+export async function pickSavePath(title: string, defaultName: string): Promise<string | null> {
+  try {
+    const picked = await saveDialog({ title, defaultPath: defaultName });
+    return typeof picked === 'string' ? picked : null;
+  } catch (raw) {
+    throw normaliseError(raw);
+  }
+}
+
+/** Puts the window in or out of full screen ("show in session"). */
+export async function setWindowFullscreen(on: boolean): Promise<void> {
+  try {
+    const { getCurrentWindow } = await import('@tauri-apps/api/window');
+    await getCurrentWindow().setFullscreen(on);
+  } catch (raw) {
+    throw normaliseError(raw);
+  }
+}
+
+/** What happens while a file is dragged over the window: `over`, `drop` (with paths) or `leave`. */
+export type FileDrop = { type: 'over' } | { type: 'drop'; paths: string[] } | { type: 'leave' };
+
+/**
+ * Listens for files dragged onto the window (the system gives their paths; nothing is read until
+ * a command is called with one). Returns the function that stops listening.
+ */
+export async function onFileDrop(handler: (drop: FileDrop) => void): Promise<() => void> {
+  const { getCurrentWebview } = await import('@tauri-apps/api/webview');
+  return getCurrentWebview().onDragDropEvent((event) => {
+    const payload = event.payload;
+    if (payload.type === 'drop') handler({ type: 'drop', paths: payload.paths });
+    else if (payload.type === 'leave') handler({ type: 'leave' });
+    else handler({ type: 'over' });
+  });
 }
