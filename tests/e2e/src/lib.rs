@@ -148,8 +148,13 @@ impl App {
     /// The shortest way through first-run setup (client mode, a name, no pronouns, no PIN);
     /// ends on Today. Returns the recovery code.
     pub async fn complete_first_run(&self, name: &str, passphrase: &str) -> String {
+        self.complete_first_run_as("client", name, passphrase).await
+    }
+
+    /// First-run setup in `mode` (`client` or `counselor`), otherwise as `complete_first_run`.
+    pub async fn complete_first_run_as(&self, mode: &str, name: &str, passphrase: &str) -> String {
         self.click("onboarding-next").await;
-        self.click("onboarding-mode-client").await;
+        self.click(&format!("onboarding-mode-{mode}")).await;
         self.type_into("onboarding-name", name).await;
         self.click("onboarding-next").await;
         self.type_into("onboarding-passphrase", passphrase).await;
@@ -212,6 +217,24 @@ impl App {
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|err| panic!("{css} never appeared: {err}"))
+    }
+
+    /// The `data-testid` of the first element whose test id starts with `prefix` and ends with
+    /// `suffix` (for ids that carry a database id, e.g. `share-pick-entry-7`).
+    pub async fn testid_like(&self, prefix: &str, suffix: &str) -> String {
+        // `[attr$=""]` matches nothing, so an empty suffix is left out of the selector.
+        let ends = if suffix.is_empty() {
+            String::new()
+        } else {
+            format!("[data-testid$=\"{suffix}\"]")
+        };
+        self.find_css(&format!("[data-testid^=\"{prefix}\"]{ends}"))
+            .await
+            .attr("data-testid")
+            .await
+            .ok()
+            .flatten()
+            .expect("a test id")
     }
 
     /// Finds the element and waits until it is shown (a panel that is still switching in, or
@@ -376,10 +399,10 @@ impl App {
         capture_screen(&dir.join(format!("{screen}.png"))).await;
     }
 
-    /// Answers the system file or folder chooser the app just opened (GTK's, through the
-    /// dialog plugin), the way a person using the keyboard would: waits for the window titled
-    /// `title`, gives it focus, opens its location field (Ctrl+L), types `path` and presses
-    /// Enter. Uses `xdotool` (installed by `scripts/setup.sh`) on the test's X display.
+    /// Answers the system file or folder chooser (or save dialog) the app just opened (GTK's,
+    /// through the dialog plugin), the way a person using the keyboard would: waits for the
+    /// window titled `title`, gives it focus, opens its location field (Ctrl+L), types `path`
+    /// and presses Enter. Uses `xdotool` (installed by `scripts/setup.sh`) on the test's X display.
     pub async fn answer_file_chooser(&self, title: &str, path: &Path, screen: Option<&str>) {
         let xdotool = |args: Vec<String>| async move {
             let out = Command::new("xdotool")
@@ -421,6 +444,14 @@ impl App {
             "key".into(),
             "--clearmodifiers".into(),
             "ctrl+l".into(),
+        ])
+        .await;
+        // A save dialog has its name field focused with the suggested name selected up to its
+        // extension: select all of it so the typed path replaces the whole name.
+        xdotool(vec![
+            "key".into(),
+            "--clearmodifiers".into(),
+            "ctrl+a".into(),
         ])
         .await;
         xdotool(vec![

@@ -15,17 +15,26 @@ import identityEn from './identity.en.json';
 import identityEs from './identity.es.json';
 import identitySpaceEn from './identitySpace.en.json';
 import identitySpaceEs from './identitySpace.es.json';
+import shareKeysEn from './shareKeys.en.json';
+import shareKeysEs from './shareKeys.es.json';
+import shareFlowEn from './shareFlow.en.json';
+import shareFlowEs from './shareFlow.es.json';
+import shareViewEn from './shareView.en.json';
+import shareViewEs from './shareView.es.json';
+import shareInboxEn from './shareInbox.en.json';
+import shareInboxEs from './shareInbox.es.json';
 import type { Prefs } from '../api';
 
 export type AppLocale = 'en' | 'es';
 
 // One catalogue per area (the shell and vault; writing, timeline and search; feelings check-in
 // and Today; prompts and insights; backups, restore and export; goals; pronouns, sample
-// sentences and the profile editor; the identity space's screens), merged here. A key must live
-// in exactly one file (messages.test.ts).
+// sentences and the profile editor; the identity space's screens; sharing's keys and people;
+// the share flow; what a share shows; the counselor's inbox and suggestions), merged here. A
+// key must live in exactly one file (messages.test.ts).
 export const PARTS = {
-  en: [baseEn, journalEn, feelingsEn, promptsEn, backupEn, goalsEn, identityEn, identitySpaceEn],
-  es: [baseEs, journalEs, feelingsEs, promptsEs, backupEs, goalsEs, identityEs, identitySpaceEs],
+  en: [baseEn, journalEn, feelingsEn, promptsEn, backupEn, goalsEn, identityEn, identitySpaceEn, shareKeysEn, shareFlowEn, shareViewEn, shareInboxEn],
+  es: [baseEs, journalEs, feelingsEs, promptsEs, backupEs, goalsEs, identityEs, identitySpaceEs, shareKeysEs, shareFlowEs, shareViewEs, shareInboxEs],
 } as const;
 
 const en = {
@@ -37,6 +46,10 @@ const en = {
   ...goalsEn,
   ...identityEn,
   ...identitySpaceEn,
+  ...shareKeysEn,
+  ...shareFlowEn,
+  ...shareViewEn,
+  ...shareInboxEn,
 };
 const es = {
   ...baseEs,
@@ -47,6 +60,10 @@ const es = {
   ...goalsEs,
   ...identityEs,
   ...identitySpaceEs,
+  ...shareKeysEs,
+  ...shareFlowEs,
+  ...shareViewEs,
+  ...shareInboxEs,
 };
 
 export type MessageId = keyof typeof en;

@@ -7,6 +7,7 @@ import { createFakeInsights } from './fakeInsights';
 import { createFakeGoals } from './fakeGoals';
 import { createFakeBackup } from './fakeBackup';
 import { createFakeIdentity } from './fakeIdentity';
+import { createFakeSharing } from './fakeSharing';
 import type { AppStatus, CommandError, ErrorCode, KeychainStatus, Prefs, Profile, SafetyContact, SafetyPlan } from '../api';
 import { testProfile } from './profiles';
 
@@ -113,6 +114,7 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
   const goals = createFakeGoals(journal, library.state, () => state.now());
   const backup = createFakeBackup(state, journal, library);
   const identity = createFakeIdentity(journal);
+  const sharing = createFakeSharing({ state, journal, goals });
 
   const requireUnlocked = () => {
     if (!state.vaultExists) fail('no_vault');
@@ -224,6 +226,8 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
         // Backups check the lock themselves: restoring and `job_progress` work while locked.
         const fromBackup = backup.handle(cmd, arg);
         if (fromBackup !== UNHANDLED) return fromBackup;
+        // The window's full screen (show in session) is not the journal's: it works while locked.
+        if (cmd === 'plugin:window|set_fullscreen') return sharing.handle(cmd, arg);
         // Every journal command needs the vault unlocked.
         requireUnlocked();
         // Goals first: it also checks a goal check-in's goal before the journal stores it.
@@ -233,6 +237,9 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
           if (result instanceof Promise) return result.then((value: unknown) => structuredClone(value));
           if (result !== UNHANDLED) return structuredClone(result);
         }
+        const fromSharing = sharing.handle(cmd, arg);
+        if (fromSharing instanceof Promise) return fromSharing.then((value: unknown) => structuredClone(value));
+        if (fromSharing !== UNHANDLED) return structuredClone(fromSharing);
         throw new Error(`fake backend: unknown command ${cmd}`);
       }
     }
@@ -244,6 +251,7 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
     library,
     backup,
     goals,
+    sharing,
     calls,
     callsTo: (cmd: string) => calls.filter((call) => call.cmd === cmd),
     install: () => mockIPC((cmd, args) => handle(cmd, args as Record<string, unknown> | undefined)),

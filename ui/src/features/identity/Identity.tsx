@@ -34,41 +34,41 @@ export function Identity({ intent }: { intent?: Intent }) {
         <span>{intl.formatMessage({ id: 'identitySpace.private' })}</span>
       </p>
       <Tabs
-        className="identity-tabs"
+        className="tabs"
         selectedKey={tab}
         onSelectionChange={(key) => {
           if (isTab(key)) startTransition(() => setTab(key));
         }}
       >
-        <TabList className="identity-tabs__list" aria-label={intl.formatMessage({ id: 'identitySpace.tabs' })}>
-          <Tab id="tryon" className="identity-tabs__tab" data-testid="identity-tab-tryon">
+        <TabList className="tabs__list" aria-label={intl.formatMessage({ id: 'identitySpace.tabs' })}>
+          <Tab id="tryon" className="tabs__tab" data-testid="identity-tab-tryon">
             <Shirt size={18} aria-hidden="true" />
             {intl.formatMessage({ id: 'identitySpace.tab.tryon' })}
           </Tab>
-          <Tab id="reflect" className="identity-tabs__tab" data-testid="identity-tab-reflect">
+          <Tab id="reflect" className="tabs__tab" data-testid="identity-tab-reflect">
             <NotebookPen size={18} aria-hidden="true" />
             {intl.formatMessage({ id: 'identitySpace.tab.reflect' })}
           </Tab>
-          <Tab id="timeline" className="identity-tabs__tab" data-testid="identity-tab-timeline">
+          <Tab id="timeline" className="tabs__tab" data-testid="identity-tab-timeline">
             <History size={18} aria-hidden="true" />
             {intl.formatMessage({ id: 'identitySpace.tab.timeline' })}
           </Tab>
-          <Tab id="profile" className="identity-tabs__tab" data-testid="identity-tab-profile">
+          <Tab id="profile" className="tabs__tab" data-testid="identity-tab-profile">
             <UserRound size={18} aria-hidden="true" />
             {intl.formatMessage({ id: 'identitySpace.tab.profile' })}
           </Tab>
         </TabList>
         {/* Try on, Reflect and the profile stay mounted, so nothing typed is lost when switching. */}
-        <TabPanel id="tryon" className="identity-tabs__panel" shouldForceMount>
+        <TabPanel id="tryon" className="tabs__panel" shouldForceMount>
           <TryOn onProfileChanged={() => setProfileVersion((v) => v + 1)} />
         </TabPanel>
-        <TabPanel id="reflect" className="identity-tabs__panel" shouldForceMount>
+        <TabPanel id="reflect" className="tabs__panel" shouldForceMount>
           <Reflect onSeeTimeline={() => setTab('timeline')} />
         </TabPanel>
-        <TabPanel id="timeline" className="identity-tabs__panel">
+        <TabPanel id="timeline" className="tabs__panel">
           <IdentityTimeline onTryOn={() => setTab('tryon')} onReflect={() => setTab('reflect')} />
         </TabPanel>
-        <TabPanel id="profile" className="identity-tabs__panel" shouldForceMount>
+        <TabPanel id="profile" className="tabs__panel" shouldForceMount>
           <section className="identity-profile" aria-labelledby={profileHeadingId}>
             <h2 id={profileHeadingId} className="identity-section__title">
               {intl.formatMessage({ id: 'identitySpace.profile.title' })}

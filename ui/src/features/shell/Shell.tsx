@@ -104,6 +104,7 @@ export function Shell({ onLock }: { onLock: () => void }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [go]);
 
+  const counselor = status.prefs.mode === 'counselor';
   const item = (entry: { area: Area; label: MessageId; icon: ReactNode }) => (
     <li key={entry.area}>
       <NavLink
@@ -112,7 +113,8 @@ export function Shell({ onLock }: { onLock: () => void }) {
         onPress={() => setArea(entry.area)}
         testId={`nav-${entry.area}`}
       >
-        {intl.formatMessage({ id: entry.label })}
+        {/* In counselor mode, sharing is where clients' shares arrive. */}
+        {intl.formatMessage({ id: entry.area === 'share' && counselor ? 'nav.inbox' : entry.label })}
       </NavLink>
     </li>
   );
@@ -124,7 +126,7 @@ export function Shell({ onLock }: { onLock: () => void }) {
           <span className="wordmark" data-testid="sidebar-wordmark">
             {appName}
           </span>
-          {status.prefs.mode === 'counselor' ? (
+          {counselor ? (
             <span
               className="badge"
               data-testid="counselor-badge"
