@@ -30,6 +30,14 @@ pub fn e2e_dir() -> PathBuf {
     repo_root().join("target/e2e")
 }
 
+/// An empty folder `target/e2e/data/<name>` (a USB stick, where files are saved or opened from).
+pub fn fresh_dir(name: &str) -> PathBuf {
+    let dir = e2e_dir().join("data").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create folder");
+    dir
+}
+
 /// The app binary `tauri build --debug --no-bundle` produced (override with `COVE_E2E_APP`).
 pub fn app_binary() -> PathBuf {
     if let Some(path) = std::env::var_os("COVE_E2E_APP") {

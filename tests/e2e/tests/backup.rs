@@ -7,18 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
-use cove_e2e::{assert_no_plaintext, e2e_dir, App};
+use cove_e2e::{assert_no_plaintext, fresh_dir, App};
 
 const PASSPHRASE: &str = "lighthouse marmalade 4471";
 const KEPT: &str = "Saltwater notebook before the backup";
 const LATER: &str = "Written after the backup, gone after the restore";
-
-fn fresh_dir(name: &str) -> PathBuf {
-    let dir = e2e_dir().join("data").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create folder");
-    dir
-}
 
 fn files_with_extension(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut found = Vec::new();

@@ -10,11 +10,11 @@
 //! then a plaintext scan of both data folders.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use cove_e2e::{assert_no_plaintext, e2e_dir, App};
+use cove_e2e::{assert_no_plaintext, e2e_dir, fresh_dir, App};
 
 const COUNSELOR_PASSPHRASE: &str = "harbor violet 6620";
 const CLIENT_PASSPHRASE: &str = "cinnamon kite 4419";
@@ -24,13 +24,6 @@ const LEFT_OUT: &str = "A private line about my sister that stays with me";
 const NOTE: &str = "For Thursday, if there is time";
 const IDEA: &str = "Ten minutes outside after school";
 const PRIVATE_NOTE: &str = "Ask how the walk went";
-
-fn fresh_dir(name: &str) -> PathBuf {
-    let dir = e2e_dir().join("data").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create folder");
-    dir
-}
 
 /// Waits until no element with this test id contains `needle` (it may take a moment for the
 /// preview to follow a switch).

@@ -46,7 +46,6 @@ import type {
   PayloadKind,
   SharedItem,
   ShareLogEntry,
-  ShareLogItem,
   ShareMethod,
   SharePayload,
   Suggestion,
@@ -56,6 +55,7 @@ import type {
 import type { FakeShareFile, FakeSharingDeps, FakeSharingState } from './fakeSharing';
 import { localIso, UNHANDLED } from './fakeJournal';
 import { fakeFingerprint, fakeRecipient } from './fakeShareKeys';
+import { logItems } from './fakeShareFlow';
 
 export const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
 export const ARMOR_END = '-----END AGE ENCRYPTED FILE-----';
@@ -125,68 +125,6 @@ export function suggestionsFrom(
     suggestions,
     ...extra,
   };
-}
-
-/** One line per thing in the payload, as log.rs `log_items` (shares and suggestions alike). */
-export function logItems(payload: SharePayload): ShareLogItem[] {
-  const line = (kind: string, label: string, parts: [string, boolean][]): ShareLogItem => ({
-    kind,
-    label,
-    parts: parts.filter(([, there]) => there).map(([name]) => name),
-  });
-  const out: ShareLogItem[] = [];
-  const { from } = payload;
-  if (from.name !== null || from.pronouns !== null) {
-    out.push(line('profile', '', [['name', from.name !== null], ['pronouns', from.pronouns !== null]]));
-  }
-  if (from.note !== null) out.push(line('note', '', []));
-  for (const item of payload.items) {
-    switch (item.type) {
-      case 'entry':
-        out.push(
-          line('entry', item.day, [
-            ['title', item.title != null],
-            ['body', item.body != null],
-            ['feelings', item.feelings != null],
-            ['going_on', item.goingOn != null],
-            ['helped', item.helped != null],
-            ['tags', item.tags != null],
-            ['prompt', item.prompt != null],
-            ['goal', item.goal != null],
-            ['identity', item.identity != null],
-          ]),
-        );
-        break;
-      case 'goal':
-        out.push(
-          line('goal', item.title, [
-            ['title', true],
-            ['why', item.why != null],
-            ['steps', item.steps != null],
-            ['checkins', item.checkins != null],
-          ]),
-        );
-        break;
-      case 'insights':
-        out.push({ kind: 'insights', label: `${item.from}/${item.to}`, parts: ['counts', 'top_feelings'] });
-        break;
-      case 'safety_plan':
-        out.push({ kind: 'safety_plan', label: '', parts: item.sections.map((s) => s.section) });
-        break;
-    }
-  }
-  for (const s of payload.suggestions) {
-    out.push(
-      s.type === 'goal'
-        ? line('goal_suggestion', s.title, [
-            ['why', s.why !== null],
-            ['steps', s.steps.length > 0],
-            ['note', s.note !== null],
-          ])
-        : line('prompt_suggestion', s.text, [['note', s.note !== null]]),
-    );
-  }
-  return out;
 }
 
 /** As payload.rs `tidy_suggestion`. */

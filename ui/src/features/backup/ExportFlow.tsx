@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { Label, Radio, RadioGroup } from 'react-aria-components';
+import { Label, RadioGroup } from 'react-aria-components';
+import { RadioCard } from '../../components/RadioCard';
 import { LockOpen } from 'lucide-react';
 import * as api from '../../api';
 import type { ErrorCode, ExportFormat, ExportResult } from '../../api';
@@ -127,27 +128,20 @@ export function ExportFlow({ onClose }: { onClose: () => void }) {
       <ScreenHeading key="choose">{intl.formatMessage({ id: 'export.choose.title' })}</ScreenHeading>
       <p className="lead">{intl.formatMessage({ id: 'export.choose.body' })}</p>
       <RadioGroup
-        className="export-formats"
+        className="radio-cards export-formats"
         value={format}
         onChange={(value) => setFormat(value as ExportFormat)}
        
       >
         <Label className="field__label">{intl.formatMessage({ id: 'export.format.label' })}</Label>
         {FORMATS.map((choice) => (
-          <Radio
+          <RadioCard
             key={choice.id}
             value={choice.id}
-            className="export-format"
-            data-testid={`export-format-${choice.id}`}
-          >
-            <span className="export-format__dot" aria-hidden="true" />
-            <span className="export-format__text">
-              <span className="export-format__label">{intl.formatMessage({ id: choice.label })}</span>
-              <span className="export-format__hint">
-                {intl.formatMessage({ id: choice.hint })}
-              </span>
-            </span>
-          </Radio>
+            label={intl.formatMessage({ id: choice.label })}
+            hint={intl.formatMessage({ id: choice.hint })}
+            testId={`export-format-${choice.id}`}
+          />
         ))}
       </RadioGroup>
       <StatusLine said={said} testId="export-message" />

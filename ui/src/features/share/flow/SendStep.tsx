@@ -5,7 +5,8 @@
 // once given, can't be taken back.
 import { useEffect, useId, useState, type Ref } from 'react';
 import { useIntl } from 'react-intl';
-import { Label, Radio, RadioGroup, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { Label, RadioGroup, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { RadioCard } from '../../../components/RadioCard';
 import { Copy, LockOpen } from 'lucide-react';
 import * as api from '../../../api';
 import type { Contact, ErrorCode, SharePayload, ShareSelection } from '../../../api';
@@ -274,7 +275,7 @@ export function SendStep({ selection, payload, onBack, onAgain, onSeeLog, onPair
       <p className="lead">{intl.formatMessage({ id: 'shareFlow.send.lead' })}</p>
 
       <RadioGroup
-        className="share-methods"
+        className="radio-cards"
         value={chosen}
         onChange={(value) => {
           setProblem(null);
@@ -284,13 +285,13 @@ export function SendStep({ selection, payload, onBack, onAgain, onSeeLog, onPair
       >
         <Label className="field__label">{intl.formatMessage({ id: 'shareFlow.send.how' })}</Label>
         {METHODS.map((m) => (
-          <Radio key={m.id} value={m.id} className="share-method" data-testid={`share-method-${m.id}`}>
-            <span className="share-method__dot" aria-hidden="true" />
-            <span className="share-method__text">
-              <span className="share-method__label">{intl.formatMessage({ id: m.label })}</span>
-              <span className="share-method__hint">{intl.formatMessage({ id: m.hint })}</span>
-            </span>
-          </Radio>
+          <RadioCard
+            key={m.id}
+            value={m.id}
+            label={intl.formatMessage({ id: m.label })}
+            hint={intl.formatMessage({ id: m.hint })}
+            testId={`share-method-${m.id}`}
+          />
         ))}
       </RadioGroup>
 
