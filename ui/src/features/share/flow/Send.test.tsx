@@ -204,9 +204,22 @@ describe('share flow: send', () => {
     await user.click(screen.getByTestId('session-close'));
     await screen.findByTestId('unlock-passphrase');
     expect(backend.state.unlocked).toBe(false);
-    // The window leaves full screen. (The fake answers window commands only while unlocked, and
-    // the lock arrives first here; the real window command needs no unlocked journal.)
+    // The window leaves full screen.
     await waitFor(() => expect(backend.callsTo('plugin:window|set_fullscreen').map((c) => c.args?.value)).toEqual([true, false]));
+    expect(backend.sharing.state.fullscreen).toBe(false);
+  });
+
+  it('has Help one click away in the session: it ends the session and opens Help', async () => {
+    const { backend, user } = await toSend();
+    mockWindows('main');
+    await user.click(screen.getByTestId('share-method-session'));
+    await user.click(screen.getByTestId('share-session-start'));
+    const session = await screen.findByTestId('session-view');
+    await waitFor(() => expect(backend.sharing.state.fullscreen).toBe(true));
+    await user.click(within(session).getByTestId('nav-help'));
+    expect(await screen.findByTestId('screen-help')).toBeInTheDocument();
+    expect(screen.queryByTestId('session-view')).not.toBeInTheDocument();
+    await waitFor(() => expect(backend.sharing.state.fullscreen).toBe(false));
   });
 
   it('offers to pair first when no counselor is paired', async () => {

@@ -19,6 +19,7 @@ import type { MessageId } from '../../../i18n';
 import { dayKey } from '../../journal/format';
 import { usePrintShare } from '../view/print';
 import { ShowInSession } from '../view/ShowInSession';
+import { useNavigate } from '../../shell/navigation';
 import { errorWords, sendErrorWords } from './flowWords';
 
 export type SendMethod = 'file' | 'armored' | 'passphrase' | 'print' | 'session';
@@ -58,6 +59,7 @@ export type SendStepProps = {
 export function SendStep({ selection, payload, onBack, onAgain, onSeeLog, onPair, headingRef }: SendStepProps) {
   const intl = useIntl();
   const { lockNow } = useApp();
+  const navigate = useNavigate();
   const print = usePrintShare();
   const ids = useId();
   const [contacts, setContacts] = useState<Contact[] | null>(null);
@@ -362,7 +364,16 @@ export function SendStep({ selection, payload, onBack, onAgain, onSeeLog, onPair
         )}
       </div>
 
-      {session ? <ShowInSession payload={payload} onClose={lockNow} /> : null}
+      {session ? (
+        <ShowInSession
+          payload={payload}
+          onClose={lockNow}
+          onHelp={() => {
+            setSession(false);
+            navigate('help');
+          }}
+        />
+      ) : null}
     </section>
   );
 }

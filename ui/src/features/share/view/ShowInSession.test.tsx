@@ -12,13 +12,14 @@ function setup() {
   backend.install();
   mockWindows('main');
   const onClose = vi.fn();
+  const onHelp = vi.fn();
   const utils = renderView(
     <>
       <button type="button">Outside</button>
-      <ShowInSession payload={FULL_PAYLOAD} onClose={onClose} />
+      <ShowInSession payload={FULL_PAYLOAD} onClose={onClose} onHelp={onHelp} />
     </>,
   );
-  return { backend, onClose, ...utils };
+  return { backend, onClose, onHelp, ...utils };
 }
 
 describe('ShowInSession', () => {
@@ -53,6 +54,17 @@ describe('ShowInSession', () => {
     await waitFor(() => expect(backend.sharing.state.fullscreen).toBe(false));
   });
 
+  it('has Help one click away: it ends the session (leaves full screen) and opens Help, once', async () => {
+    const { backend, onClose, onHelp, user } = setup();
+    await waitFor(() => expect(backend.sharing.state.fullscreen).toBe(true));
+    const help = within(await screen.findByTestId('session-view')).getByTestId('nav-help');
+    expect(help).toHaveTextContent('Help');
+    await user.click(help);
+    expect(onHelp).toHaveBeenCalledTimes(1);
+    expect(onClose).not.toHaveBeenCalled();
+    await waitFor(() => expect(backend.sharing.state.fullscreen).toBe(false));
+  });
+
   it('closes with Escape too', async () => {
     const { backend, onClose, user } = setup();
     await screen.findByTestId('session-view');
@@ -78,7 +90,7 @@ describe('ShowInSession', () => {
     backend.install();
     // No window mocked: setting full screen fails; the view does not mind.
     const onClose = vi.fn();
-    const { user } = renderView(<ShowInSession payload={FULL_PAYLOAD} onClose={onClose} />);
+    const { user } = renderView(<ShowInSession payload={FULL_PAYLOAD} onClose={onClose} onHelp={() => undefined} />);
     await user.click(await screen.findByTestId('session-close'));
     expect(onClose).toHaveBeenCalledTimes(1);
   });

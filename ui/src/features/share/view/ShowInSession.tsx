@@ -8,6 +8,7 @@ import { X } from 'lucide-react';
 import * as api from '../../../api';
 import type { SharePayload } from '../../../api';
 import { Button } from '../../../components/Button';
+import { CrisisHelpButton } from '../../../components/CrisisHelpButton';
 import { useApp } from '../../../app/AppContext';
 import { SharedView } from './SharedView';
 import './view.css';
@@ -17,7 +18,11 @@ function fullscreen(on: boolean) {
   api.setWindowFullscreen(on).catch(() => undefined);
 }
 
-export function ShowInSession({ payload, onClose }: { payload: SharePayload; onClose: () => void }) {
+/**
+ * `onClose` is called once, by the close button or Escape (the caller locks). `onHelp` (Help is
+ * one click away on every screen, this one too) ends the session the same way and opens Help.
+ */
+export function ShowInSession({ payload, onClose, onHelp }: { payload: SharePayload; onClose: () => void; onHelp: () => void }) {
   const intl = useIntl();
   const { appName } = useApp();
   const closed = useRef(false);
@@ -31,12 +36,13 @@ export function ShowInSession({ payload, onClose }: { payload: SharePayload; onC
     };
   }, []);
 
-  const close = () => {
+  const end = (then: () => void) => {
     if (closed.current) return;
     closed.current = true;
     fullscreen(false);
-    onClose();
+    then();
   };
+  const close = () => end(onClose);
 
   return (
     <ModalOverlay
@@ -52,6 +58,7 @@ export function ShowInSession({ payload, onClose }: { payload: SharePayload; onC
         <Dialog className="session-view" data-testid="session-view" aria-label={intl.formatMessage({ id: 'shareView.session.label' })}>
           <div className="session-view__bar">
             <p className="session-view__hint muted">{intl.formatMessage({ id: 'shareView.session.hint' }, { appName })}</p>
+            <CrisisHelpButton onPress={() => end(onHelp)} />
             <Button variant="primary" icon={<X size={22} />} onPress={close} data-testid="session-close" className="session-view__close">
               {intl.formatMessage({ id: 'shareView.session.close' })}
             </Button>
