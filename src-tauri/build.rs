@@ -6,6 +6,7 @@ fn main() {
         "app_status",
         "keychain_status",
         "save_prefs",
+        "print_page",
         "create_vault",
         "confirm_recovery_code",
         "unlock_with_passphrase",

@@ -1,10 +1,10 @@
 //! Commands that work whether or not the vault is unlocked.
 
 use serde::Serialize;
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State, Webview};
 use ts_rs::TS;
 
-use super::error::CommandResult;
+use super::error::{CommandError, CommandResult, ErrorCode};
 use super::state::AppState;
 use super::MAIN_WINDOW;
 use crate::prefs::Prefs;
@@ -62,6 +62,17 @@ pub fn show_saved_title<R: Runtime>(app: &AppHandle<R>) {
     if let Ok(dir) = state.dir() {
         set_window_title(app, &Prefs::load(dir.path()));
     }
+}
+
+/// Opens the system's print dialog for what the window shows; the page's print styles decide
+/// what goes on paper (a share, the safety plan). `window.print()` does nothing in the webview
+/// as Tauri embeds it on Linux, so the page asks for the dialog here. Returns at once: the
+/// dialog stays open on its own, and nothing is written anywhere unless the person prints.
+#[tauri::command]
+pub fn print_page<R: Runtime>(webview: Webview<R>) -> CommandResult<()> {
+    webview.print().map_err(|_| {
+        CommandError::new(ErrorCode::Internal, "The print dialog could not be opened.")
+    })
 }
 
 /// The title is only ever the display name (or "Cove"): never anything the person wrote and

@@ -2789,3 +2789,24 @@ fn the_safety_plan_goes_to_a_counselor_in_a_share_file_section_by_section() {
     let inbox = invoke(&counselor, "list_inbox", json!({})).expect("inbox");
     assert_eq!(inbox[0]["payload"]["items"], expected, "arrives as it left");
 }
+
+/// The print dialog is asked for through a command (the webview ignores `window.print()`); the
+/// capability allows it, and it works before setup, while locked and unlocked.
+#[test]
+fn print_page_opens_the_print_dialog_in_every_state() {
+    let t = test_app();
+    assert_eq!(
+        invoke(&t, "print_page", json!({})).expect("before setup"),
+        Value::Null
+    );
+    create_vault(&t);
+    assert_eq!(
+        invoke(&t, "print_page", json!({})).expect("unlocked"),
+        Value::Null
+    );
+    invoke(&t, "lock", json!({})).expect("lock");
+    assert_eq!(
+        invoke(&t, "print_page", json!({})).expect("locked"),
+        Value::Null
+    );
+}

@@ -8,7 +8,8 @@
 use std::io::Cursor;
 
 use image::{GrayImage, ImageFormat, ImageReader, Limits};
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::bits::Bits;
+use qrcode::{Color, EcLevel, QrCode, Version};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -34,12 +35,18 @@ const PICTURE_MAX_ALLOC: u64 = 256 * 1024 * 1024;
 /// QR codes (a key's code is 33 modules wide: still many pixels per module, and much faster).
 const SEARCH_MAX_SIDE: u32 = 3_000;
 
-/// The QR code of a public key (error correction level M, the canonical lower-case key as
-/// bytes). Anything that is not an age X25519 public key is `invalid_input`.
+/// The QR code of a public key: the canonical lower-case key as one byte segment, version 4
+/// (33 × 33 modules), error correction level M — the same size for every key. (Left to choose
+/// its own segments, the encoder makes some keys a size larger.) Anything that is not an age
+/// X25519 public key is `invalid_input`.
 pub fn key_qr(recipient: &str) -> Result<KeyQr> {
     let key = parse_key(recipient)?;
-    let code = QrCode::with_error_correction_level(key.as_bytes(), EcLevel::M)
-        .map_err(|_| SharingError::invalid("That key can't be shown as a QR code."))?;
+    let cannot = |_| SharingError::invalid("That key can't be shown as a QR code.");
+    // 62 bytes: 4 + 8 + 496 bits of the 512 that version 4 at level M holds.
+    let mut bits = Bits::new(Version::Normal(4));
+    bits.push_byte_data(key.as_bytes()).map_err(cannot)?;
+    bits.push_terminator(EcLevel::M).map_err(cannot)?;
+    let code = QrCode::with_bits(bits, EcLevel::M).map_err(cannot)?;
     let size = u32::try_from(code.width())
         .map_err(|_| SharingError::invalid("That key can't be shown as a QR code."))?;
     let dark = code

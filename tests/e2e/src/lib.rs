@@ -498,6 +498,53 @@ impl App {
         }
     }
 
+    /// Waits for a system dialog titled `title` (e.g. GTK's print dialog), keeps a screenshot of
+    /// it as `screen`, then closes it with Escape, as a person changing their mind would, and
+    /// waits until it is gone.
+    pub async fn dismiss_system_dialog(&self, title: &str, screen: &str) {
+        let pattern = format!("^{}$", regex_escape(title));
+        let search = || {
+            Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--name", &pattern])
+                .output()
+        };
+        let started = Instant::now();
+        let window = loop {
+            let out = search().await.expect("run xdotool");
+            let found = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+            if out.status.success() && !found.is_empty() {
+                break found.lines().last().expect("a window").to_owned();
+            }
+            if started.elapsed() > WAIT {
+                let names = self.x_window_names().await;
+                self.save_failure(title).await;
+                panic!("no window titled {title:?} appeared; the windows are {names:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        capture_screen(&e2e_dir().join("screens").join(format!("{screen}.png"))).await;
+        for args in [
+            vec!["windowfocus", "--sync", window.as_str()],
+            vec!["key", "--clearmodifiers", "Escape"],
+        ] {
+            let out = Command::new("xdotool")
+                .args(&args)
+                .output()
+                .await
+                .expect("run xdotool");
+            assert!(out.status.success(), "xdotool {args:?} failed");
+        }
+        let started = Instant::now();
+        while search().await.is_ok_and(|out| out.status.success()) {
+            assert!(
+                started.elapsed() < WAIT,
+                "the {title:?} window never closed"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
     /// The text of every element with this test id, from the DOM (`textContent`): includes
     /// text WebDriver's visibility rules leave out, such as line-clamped excerpts.
     pub async fn text_content(&self, testid: &str) -> String {

@@ -91,6 +91,12 @@ async fn help_and_the_safety_plan_are_always_close() {
     app.screenshot("safety-plan-print-warning").await;
     app.click("safety-print-cancel").await;
     app.wait_gone("safety-print-confirm").await;
+    // Going ahead opens the system's print dialog (where a PDF can be saved too); here the
+    // person closes it again.
+    app.click("safety-print").await;
+    app.click("safety-print-confirm").await;
+    app.dismiss_system_dialog("Print", "safety-plan-print-dialog")
+        .await;
 
     // Lock and unlock: the plan is still there, and the help screen lists the user's people.
     app.click("nav-lock").await;

@@ -1,13 +1,14 @@
 //! Sharing in the real window, with two data folders — a counselor's and a client's Cove, run
-//! one after the other on this machine: the counselor sets up in counselor mode and shows the
-//! key; the client pairs by reading its QR code from a picture of the counselor's screen (the
-//! fingerprint words match), writes an entry, chooses it, leaves its writing out in the
-//! preview, and saves an encrypted share file (and a passphrase-locked one, opened here with
-//! Debian's `age` tool to prove what is in the file), then shows it full screen in the session,
-//! which locks Cove when closed; the counselor opens the file from the inbox, sees the title
-//! and not the left-out writing, keeps a private note, pairs with the client and sends an idea
-//! back as a file; the client opens it and accepts it in Goals. A screenshot of each screen,
-//! then a plaintext scan of both data folders.
+//! one after the other on this machine: the counselor sets up in counselor mode, shows the key
+//! and saves it to a file; the client pairs by reading its QR code from a picture of the
+//! counselor's screen (the fingerprint words match), writes an entry, chooses it, leaves its
+//! writing out in the preview, and saves an encrypted share file (and a passphrase-locked one,
+//! opened here with Debian's `age` tool to prove what is in the file), then prints it (the
+//! system's print dialog, after the warning) and shows it full screen in the session, which
+//! locks Cove when closed; the counselor opens the file from the inbox, sees the title and not
+//! the left-out writing, keeps a private note, pairs with the client and sends an idea back as
+//! a file; the client opens it and accepts it in Goals. A screenshot of each screen, then a
+//! plaintext scan of both data folders.
 
 use std::io::Write;
 use std::path::Path;
@@ -112,6 +113,18 @@ async fn a_client_shares_chosen_parts_and_the_counselor_sends_an_idea_back() {
         &key_picture,
     )
     .expect("keep the picture of the key");
+    // The key can also be handed over as a file (an age recipients file).
+    let key_file = files.join("ms-rivera-key.txt");
+    counselor.click("my-key-export").await;
+    counselor
+        .answer_file_chooser("Save your share key", &key_file, None)
+        .await;
+    counselor.wait_for_text("my-key-message", "Saved").await;
+    let written = std::fs::read_to_string(&key_file).expect("the key file");
+    assert!(
+        written.lines().any(|line| line == key),
+        "the file holds the key: {written:?}"
+    );
     let counselor_dir = counselor.data_dir.clone();
     counselor.quit().await;
 
@@ -208,6 +221,24 @@ async fn a_client_shares_chosen_parts_and_the_counselor_sends_an_idea_back() {
     );
     assert!(!opened.contains("sister"), "no part of it");
 
+    // Printed, after the warning that paper isn't locked: the system's print dialog opens (a
+    // person may print or save a PDF there; here they change their mind).
+    client.click("share-again").await;
+    let pick = client.testid_like("share-pick-entry-", "").await;
+    client.click(&pick).await;
+    client.click("share-next").await;
+    client.find("share-step-preview").await;
+    client.click("share-next").await;
+    client.click("share-method-print").await;
+    client
+        .wait_for_text("share-print-warning", "won't be locked")
+        .await;
+    client.screenshot("share-print-warning").await;
+    client.click("share-print-confirm").await;
+    client
+        .dismiss_system_dialog("Print", "share-print-dialog")
+        .await;
+
     // Shown in the session: full screen, large type; closing it locks Cove.
     client.click("share-again").await;
     let pick = client.testid_like("share-pick-entry-", "").await;
@@ -227,7 +258,7 @@ async fn a_client_shares_chosen_parts_and_the_counselor_sends_an_idea_back() {
     // The share log says what went out, how and to whom.
     client.click("nav-share").await;
     client.select_tab("share-tab-log").await;
-    client.wait_count("share-log-entry", 3).await;
+    client.wait_count("share-log-entry", 4).await;
     client
         .wait_for_text("share-log-honest", "can't be taken back")
         .await;

@@ -572,3 +572,8 @@ export async function onFileDrop(handler: (drop: FileDrop) => void): Promise<() 
     else handler({ type: 'over' });
   });
 }
+
+/** Opens the system's print dialog for what the window shows (the page's print styles decide what is on paper). Returns at once; the dialog stays open on its own. */
+export function printPage(): Promise<null> {
+  return call<null>('print_page');
+}

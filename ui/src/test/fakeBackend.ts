@@ -228,6 +228,8 @@ export function createFakeBackend(initial: Partial<FakeState> = {}) {
         if (fromBackup !== UNHANDLED) return fromBackup;
         // The window's full screen (show in session) is not the journal's: it works while locked.
         if (cmd === 'plugin:window|set_fullscreen') return sharing.handle(cmd, arg);
+        // The system print dialog (what the window shows) opens locked or unlocked.
+        if (cmd === 'print_page') return null;
         // Every journal command needs the vault unlocked.
         requireUnlocked();
         // Goals first: it also checks a goal check-in's goal before the journal stores it.

@@ -347,6 +347,11 @@ function PassphraseStep({
 function RecoveryStep({ code, onNext }: { code: string; onNext: () => void }) {
   const intl = useIntl();
   const groups = recoveryCodeGroups(code);
+  const { announcement, announce } = useAnnouncement();
+  // The system's print dialog (the page's print styles put only this card on paper).
+  const print = () => {
+    api.printPage().catch(() => announce(intl.formatMessage({ id: 'onboarding.recovery.printFailed' })));
+  };
   return (
     <>
       <ScreenHeading>{intl.formatMessage({ id: 'onboarding.recovery.title' })}</ScreenHeading>
@@ -369,7 +374,7 @@ function RecoveryStep({ code, onNext }: { code: string; onNext: () => void }) {
         <Button
           variant="secondary"
           icon={<Printer size={20} />}
-          onPress={() => window.print()}
+          onPress={print}
           data-testid="recovery-print"
         >
           {intl.formatMessage({ id: 'onboarding.recovery.print' })}
@@ -378,6 +383,7 @@ function RecoveryStep({ code, onNext }: { code: string; onNext: () => void }) {
           {intl.formatMessage({ id: 'onboarding.recovery.written' })}
         </Button>
       </div>
+      <LiveRegion announcement={announcement} testId="recovery-message" />
     </>
   );
 }

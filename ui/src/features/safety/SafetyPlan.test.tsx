@@ -220,21 +220,22 @@ describe('safety plan screen', () => {
     expect(backend.callsTo('save_safety_plan')).toHaveLength(0);
   });
 
-  it('warns before printing; cancel prints nothing, and only "Print it" calls window.print', async () => {
-    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
-    const { user } = await openPlan({ safetyPlan: FILLED });
+  it('warns before printing; cancel prints nothing, and only "Print it" opens the system print dialog', async () => {
+    const print = vi.spyOn(window, 'print');
+    const { backend, user } = await openPlan({ safetyPlan: FILLED });
+    const dialogs = () => backend.callsTo('print_page').length;
 
     await user.click(screen.getByTestId('safety-print'));
     const dialog = await screen.findByRole('dialog', { name: 'Before you print' });
     expect(dialog).toHaveTextContent(
       "This copy won't be locked. Anyone who finds it can read it. Print it only if that's okay with you.",
     );
-    expect(print).not.toHaveBeenCalled();
+    expect(dialogs()).toBe(0);
     await expectNoAxeViolations();
 
     await user.click(screen.getByTestId('safety-print-cancel'));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(print).not.toHaveBeenCalled();
+    expect(dialogs()).toBe(0);
     await waitFor(() => expect(screen.getByTestId('safety-print')).toHaveFocus());
 
     // Escape cancels too.
@@ -242,13 +243,43 @@ describe('safety plan screen', () => {
     await screen.findByRole('dialog');
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(print).not.toHaveBeenCalled();
+    expect(dialogs()).toBe(0);
 
     await user.click(screen.getByTestId('safety-print'));
     await screen.findByRole('dialog');
     await user.click(screen.getByTestId('safety-print-confirm'));
-    expect(print).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(dialogs()).toBe(1));
+    expect(backend.callsTo('print_page')[0]?.args ?? {}).toEqual({});
+    // `window.print()` does nothing in the webview: the backend opens the dialog instead.
+    expect(print).not.toHaveBeenCalled();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    // The plan's own print copy is what the dialog prints; nothing went wrong, so nothing is said.
+    expect(screen.getByTestId('safety-print-copy')).toHaveTextContent('Aunt Jo');
+    expect(document.body).not.toHaveClass('printing-share');
+    expect(screen.getByTestId('safety-message').textContent).toBe('');
+  });
+
+  it('says so calmly when the print window could not open, and keeps the plan', async () => {
+    const { backend, user } = await openPlan({ safetyPlan: FILLED });
+    await addItem(user, 'reasonsForLiving', 'Finishing the comic');
+    backend.state.failNext.print_page = 'internal';
+    await user.click(screen.getByTestId('safety-print'));
+    await screen.findByRole('dialog');
+    await user.click(screen.getByTestId('safety-print-confirm'));
+    await waitFor(() =>
+      expect(screen.getByTestId('safety-message')).toHaveTextContent(
+        "The print window couldn't open just now, so nothing was printed. Your plan is still here — try again in a moment.",
+      ),
+    );
+    expect(backend.callsTo('print_page')).toHaveLength(1);
+    expect(values('reasonsForLiving')).toEqual(['My dog, Biscuit', 'Finishing the comic']);
+    await expectNoAxeViolations();
+
+    // Trying again opens it.
+    await user.click(screen.getByTestId('safety-print'));
+    await screen.findByRole('dialog');
+    await user.click(screen.getByTestId('safety-print-confirm'));
+    await waitFor(() => expect(backend.callsTo('print_page')).toHaveLength(2));
   });
 
   it('prints just the plan: a plain copy of what is on screen, with the sidebar hidden', async () => {

@@ -130,6 +130,16 @@ export function SafetyPlanScreen({ onBack }: { onBack: () => void }) {
     }
   };
 
+  // The system print dialog opens on its own (the command returns at once); the plan's print
+  // styles decide what goes on paper.
+  const print = async () => {
+    try {
+      await api.printPage();
+    } catch {
+      announce(intl.formatMessage({ id: 'safety.print.failed' }));
+    }
+  };
+
   const updatedAt = saved?.updatedAt ? new Date(saved.updatedAt) : null;
   const updatedText =
     updatedAt && !Number.isNaN(updatedAt.getTime())
@@ -223,7 +233,7 @@ export function SafetyPlanScreen({ onBack }: { onBack: () => void }) {
         title={intl.formatMessage({ id: 'safety.print.title' })}
         confirmLabel={intl.formatMessage({ id: 'safety.print.confirm' })}
         cancelLabel={intl.formatMessage({ id: 'safety.print.cancel' })}
-        onConfirm={() => window.print()}
+        onConfirm={() => void print()}
         testId="safety-print-dialog"
         confirmTestId="safety-print-confirm"
         cancelTestId="safety-print-cancel"
@@ -392,8 +402,9 @@ function SectionEditor({ section, draft, problems, onAdd, onRemove, onMove, onTe
 }
 
 /**
- * The plain copy that `window.print()` prints: hidden on screen and from screen readers (they
- * have the form itself). Empty sections get a couple of lines to write on by hand.
+ * The plain copy that the system print dialog (`api.printPage()`) prints: hidden on screen and
+ * from screen readers (they have the form itself). Empty sections get a couple of lines to write
+ * on by hand.
  */
 function PrintedPlan({ draft }: { draft: SafetyDraft }) {
   const intl = useIntl();

@@ -165,7 +165,7 @@ describe('share flow: send', () => {
     expect(backend.sharing.state.log[0]).toMatchObject({ method: 'passphrase_file', toName: null, contactId: null });
   });
 
-  it('warns before printing, then logs it and prints what the preview showed', async () => {
+  it('warns before printing, logs it, and keeps what the preview showed drawn while the print dialog is open', async () => {
     const { backend, user, seeded } = await toSend();
     await user.click(screen.getByTestId('share-method-print'));
     expect(screen.getByTestId('share-print-warning')).toHaveTextContent(
@@ -173,21 +173,99 @@ describe('share flow: send', () => {
     );
     expect(screen.queryByTestId('share-send')).not.toBeInTheDocument();
     await expectNoAxeViolations();
+    const print = vi.spyOn(window, 'print');
 
-    let printed = '';
-    const print = vi.spyOn(window, 'print').mockImplementation(() => {
-      printed = screen.getByTestId('print-view').textContent ?? '';
-      expect(backend.sharing.state.log).toHaveLength(1);
-    });
     await user.click(screen.getByTestId('share-print-confirm'));
-    expect(await screen.findByTestId('share-done')).toHaveTextContent('It went to the printer.');
-    expect(print).toHaveBeenCalledTimes(1);
-    expect(printed).toContain('Today');
-    expect(printed).toContain('Sleep before midnight');
-    expect(printed).toContain('not encrypted');
+    expect(await screen.findByTestId('share-done')).toHaveTextContent(
+      "The print window opened. If you printed it, keep the paper somewhere safe, and shred it when you don't need it anymore.",
+    );
+    // The backend opened the system dialog, after the share was logged; `window.print` does
+    // nothing in the webview and is never used.
+    expect(backend.callsTo('print_page')).toHaveLength(1);
+    const order = backend.calls.map((c) => c.cmd).filter((cmd) => cmd === 'log_shown_share' || cmd === 'print_page');
+    expect(order).toEqual(['log_shown_share', 'print_page']);
+    expect(print).not.toHaveBeenCalled();
     expect(backend.sharing.state.log[0]).toMatchObject({ method: 'print', toName: null });
     expect(backend.sharing.state.log[0]!.items.find((i) => i.kind === 'entry')?.label).toBe(seeded.recent.day);
-    await waitFor(() => expect(screen.queryByTestId('print-view')).not.toBeInTheDocument());
+
+    // The dialog is open: the share is what the page prints, and it stays however long that takes.
+    const printed = () => document.querySelectorAll('[data-testid="print-view"]');
+    expect(printed()).toHaveLength(1);
+    expect(printed()[0]).toHaveTextContent('Today');
+    expect(printed()[0]).toHaveTextContent('Sleep before midnight');
+    expect(printed()[0]).toHaveTextContent('not encrypted');
+    expect(document.body).toHaveClass('printing-share');
+    window.dispatchEvent(new Event('afterprint'));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(printed()).toHaveLength(1);
+    expect(document.body).toHaveClass('printing-share');
+    await expectNoAxeViolations();
+
+    // Starting again takes it away.
+    await user.click(screen.getByTestId('share-again'));
+    await screen.findByTestId('share-step-choose');
+    expect(printed()).toHaveLength(0);
+    expect(document.body).not.toHaveClass('printing-share');
+  });
+
+  it('takes the printed share away when the person goes to another area, so it never prints over the safety plan', async () => {
+    const { backend, user } = await toSend();
+    await user.click(screen.getByTestId('share-method-print'));
+    await user.click(screen.getByTestId('share-print-confirm'));
+    await screen.findByTestId('share-done');
+    expect(backend.callsTo('print_page')).toHaveLength(1);
+    expect(screen.getByTestId('print-view')).toBeInTheDocument();
+    await user.click(screen.getByTestId('nav-help'));
+    await waitFor(() => expect(screen.queryByTestId('share-step-send')).not.toBeInTheDocument());
+    expect(screen.queryByTestId('print-view')).not.toBeInTheDocument();
+    expect(document.body).not.toHaveClass('printing-share');
+
+    // Printing the safety plan then prints the plan alone.
+    await user.click(await screen.findByTestId('help-open-safety-plan'));
+    await user.click(await screen.findByTestId('safety-print'));
+    await user.click(await screen.findByTestId('safety-print-confirm'));
+    await waitFor(() => expect(backend.callsTo('print_page')).toHaveLength(2));
+    expect(screen.getByTestId('safety-print-copy')).toBeInTheDocument();
+    expect(screen.queryByTestId('print-view')).not.toBeInTheDocument();
+    expect(document.body).not.toHaveClass('printing-share');
+  });
+
+  it('takes the printed share away when Cove locks', async () => {
+    const { backend, user } = await toSend();
+    await user.click(screen.getByTestId('share-method-print'));
+    await user.click(screen.getByTestId('share-print-confirm'));
+    await screen.findByTestId('share-done');
+    expect(screen.getByTestId('print-view')).toHaveTextContent('Sleep before midnight');
+    await user.click(screen.getByTestId('nav-lock'));
+    await screen.findByTestId('screen-lock');
+    expect(backend.callsTo('lock')).toHaveLength(1);
+    expect(screen.queryByTestId('print-view')).not.toBeInTheDocument();
+    expect(document.body).not.toHaveClass('printing-share');
+    expect(document.body.innerHTML).not.toContain('Sleep before midnight');
+  });
+
+  it('says so calmly when the print window could not open, and leaves nothing drawn', async () => {
+    const { backend, user } = await toSend();
+    await user.click(screen.getByTestId('share-method-print'));
+    backend.state.failNext.print_page = 'internal';
+    await user.click(screen.getByTestId('share-print-confirm'));
+    const error = await screen.findByTestId('share-error');
+    expect(error).toHaveAttribute('role', 'alert');
+    expect(error).toHaveTextContent(
+      "The print window couldn't open just now, so nothing was printed. You can try again in a moment, or choose another way.",
+    );
+    expect(backend.callsTo('print_page')).toHaveLength(1);
+    expect(screen.queryByTestId('share-done')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('print-view')).not.toBeInTheDocument();
+    expect(document.body).not.toHaveClass('printing-share');
+    await expectNoAxeViolations();
+
+    // Trying again works.
+    await user.click(screen.getByTestId('share-print-confirm'));
+    await screen.findByTestId('share-done');
+    expect(backend.callsTo('print_page')).toHaveLength(2);
+    expect(screen.queryByTestId('share-error')).not.toBeInTheDocument();
+    expect(screen.getByTestId('print-view')).toBeInTheDocument();
   });
 
   it('shows it in a session in full screen, and locks when it is closed', async () => {

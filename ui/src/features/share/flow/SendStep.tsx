@@ -159,7 +159,13 @@ export function SendStep({ selection, payload, onBack, onAgain, onSeeLog, onPair
   const printIt = () =>
     run(async () => {
       await api.logShownShare(selection, 'print');
-      await print(payload);
+      // The dialog stays open on its own; what it prints stays drawn until this step goes away.
+      try {
+        await print(payload);
+      } catch {
+        setProblem({ id: 'shareFlow.problem.print' });
+        return;
+      }
       setDone({ kind: 'print' });
     });
 

@@ -1,10 +1,16 @@
 // Printing a share: the share is drawn into a print-only container at the end of <body> (the
-// screen never shows it; the print hides everything else), the system print dialog opens, and
-// the container is removed afterwards. The printed copy is not locked: the share flow warns
-// before and logs the share; this only draws it.
+// screen never shows it; while it is there, print styles hide everything else), then the backend
+// opens the system print dialog (`print_page`). That call returns at once and the page is printed
+// as it is whenever the person presses Print, which the page can't know (and `afterprint` can't
+// be relied on), so the container stays until the caller disposes of it: when the share flow goes
+// away (another area, a lock) or the next print replaces it. Taking it away earlier would print
+// the app's screen instead. There is never more than one. The printed copy is not locked: the
+// share flow warns before and logs the share; this only draws it.
+import { useCallback, useEffect, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { IntlProvider, useIntl } from 'react-intl';
+import * as api from '../../../api';
 import type { SharePayload } from '../../../api';
 import { useApp } from '../../../app/AppContext';
 import { CATALOGUES, type AppLocale } from '../../../i18n';
@@ -36,16 +42,34 @@ function pageLocale(): AppLocale {
   return document.documentElement.lang.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
+/** A share drawn for printing, with the system print dialog asked for. */
+export type PrintJob = {
+  /** Takes the container (and the body's print class) away. Safe to call more than once. */
+  dispose: () => void;
+  /**
+   * Resolves once the print dialog is open (the container stays); rejects, with the container
+   * already gone, if it could not be opened.
+   */
+  opened: Promise<void>;
+};
+
+/** The one container there may be; a new print disposes of it first. */
+let current: PrintJob | null = null;
+
 /**
- * Prints `payload` as it would show on screen, with a title line saying it is not encrypted.
- * Resolves once the print container is gone again (after the print dialog closes).
+ * Draws `payload` as it would show on screen, with a title line saying it is not encrypted, into
+ * the print-only container, and opens the system print dialog. The container stays until
+ * `dispose()` or the next `printShare`.
  */
-export function printShare(payload: SharePayload, options: PrintOptions = {}): Promise<void> {
+export function printShare(payload: SharePayload, options: PrintOptions = {}): PrintJob {
+  current?.dispose();
   const locale = options.locale ?? pageLocale();
   const appName = options.appName ?? (document.title.trim() || CATALOGUES[locale]['app.name']);
   const host = document.createElement('div');
   host.className = 'print-only';
   host.setAttribute('data-testid', 'print-view');
+  // It stays while the dialog may be open: for paper only, never for the screen or a screen reader.
+  host.setAttribute('aria-hidden', 'true');
   // Paper is white: the light theme's tokens, whatever the screen uses.
   host.dataset.theme = 'light';
   host.dataset.look = 'warm';
@@ -61,32 +85,54 @@ export function printShare(payload: SharePayload, options: PrintOptions = {}): P
     );
   });
 
-  return new Promise<void>((resolve) => {
-    let done = false;
-    const cleanup = () => {
-      if (done) return;
-      done = true;
-      window.removeEventListener('afterprint', cleanup);
-      root.unmount();
-      host.remove();
-      document.body.classList.remove('printing-share');
-      resolve();
-    };
-    window.addEventListener('afterprint', cleanup);
-    try {
-      // Blocks until the dialog closes in the system webviews; `afterprint` follows.
-      window.print();
-    } finally {
-      // In case `afterprint` never comes (or printing is not possible here), tidy up soon after.
-      window.setTimeout(cleanup, 1000);
-    }
-  });
+  let disposed = false;
+  const dispose = () => {
+    if (disposed) return;
+    disposed = true;
+    if (current?.dispose === dispose) current = null;
+    // Off the page at once; the root itself is unmounted once React is done with what it is
+    // doing (this may run while a parent is unmounting).
+    host.remove();
+    document.body.classList.remove('printing-share');
+    queueMicrotask(() => root.unmount());
+  };
+  const job: PrintJob = {
+    dispose,
+    opened: api.printPage().then(
+      () => undefined,
+      (error: unknown) => {
+        dispose();
+        throw error;
+      },
+    ),
+  };
+  current = job;
+  return job;
 }
 
-/** `printShare` with the app's own language and chosen name. */
+/**
+ * `printShare` with the app's own language and chosen name. The returned function resolves once
+ * the print dialog is open and rejects if it could not be. What it drew stays until the component
+ * using this unmounts or prints again.
+ */
 export function usePrintShare(): (payload: SharePayload) => Promise<void> {
   const intl = useIntl();
   const { appName } = useApp();
   const locale: AppLocale = intl.locale === 'es' ? 'es' : 'en';
-  return (payload) => printShare(payload, { locale, appName });
+  const job = useRef<PrintJob | null>(null);
+  useEffect(
+    () => () => {
+      job.current?.dispose();
+      job.current = null;
+    },
+    [],
+  );
+  return useCallback(
+    (payload: SharePayload) => {
+      job.current?.dispose();
+      job.current = printShare(payload, { locale, appName });
+      return job.current.opened;
+    },
+    [locale, appName],
+  );
 }
