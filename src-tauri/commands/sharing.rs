@@ -131,18 +131,14 @@ pub fn key_qr(state: State<'_, AppState>, recipient: String) -> CommandResult<Ke
 /// there is none). A file over 20 MiB is `invalid_input`, and is not read.
 #[tauri::command(async)]
 pub fn read_key_qr(state: State<'_, AppState>, path: String) -> CommandResult<String> {
-    // Unlocked, but the picture is decoded without holding the journal.
-    state.with_vault(|_| Ok(()))?;
-    let picked = read_picked_file(
+    read_key_from(
+        &state,
         &path,
         PICTURE_MAX_BYTES,
         "Please choose a picture with the file picker.",
-    )?;
-    Ok(match picked {
-        Picked::Bytes(bytes) => sharing::key_from_picture(&bytes)?,
-        Picked::TooLarge => return Err(sharing::picture_too_large().into()),
-        Picked::Folder => return Err(sharing::SharingError::NoKeyFound.into()),
-    })
+        sharing::key_from_picture,
+        sharing::picture_too_large,
+    )
 }
 
 /// The public key in a key file the person chose: the first `age1…` line (or `age-keygen`'s
@@ -150,15 +146,31 @@ pub fn read_key_qr(state: State<'_, AppState>, path: String) -> CommandResult<St
 /// over 64 KiB: `invalid_input`.
 #[tauri::command(async)]
 pub fn read_key_file(state: State<'_, AppState>, path: String) -> CommandResult<String> {
-    state.with_vault(|_| Ok(()))?;
-    let picked = read_picked_file(
+    read_key_from(
+        &state,
         &path,
         KEY_FILE_MAX_BYTES,
         "Please choose a key file with the file picker.",
-    )?;
-    Ok(match picked {
-        Picked::Bytes(bytes) => sharing::key_from_key_file(&bytes)?,
-        Picked::TooLarge => return Err(sharing::key_file_too_large().into()),
+        sharing::key_from_key_file,
+        sharing::key_file_too_large,
+    )
+}
+
+/// Reads a public key out of a file the person picked, with `read`; a file over `max` bytes is
+/// refused with `too_large` and never read. Needs the journal unlocked, but the file is read
+/// without holding it. A folder holds no key.
+fn read_key_from(
+    state: &AppState,
+    path: &str,
+    max: usize,
+    hint: &str,
+    read: fn(&[u8]) -> sharing::Result<String>,
+    too_large: fn() -> sharing::SharingError,
+) -> CommandResult<String> {
+    state.with_vault(|_| Ok(()))?;
+    Ok(match read_picked_file(path, max, hint)? {
+        Picked::Bytes(bytes) => read(&bytes)?,
+        Picked::TooLarge => return Err(too_large().into()),
         Picked::Folder => return Err(sharing::SharingError::NoKeyFound.into()),
     })
 }

@@ -39,6 +39,22 @@ async fn wait_without(app: &App, testid: &str, needle: &str) {
     }
 }
 
+/// "Share something else": the same entry chosen again and looked over — its writing left out
+/// unless `with_writing` — then on to the ways to send it.
+async fn share_the_entry_again(client: &App, with_writing: bool) {
+    client.click("share-again").await;
+    let pick = client.testid_like("share-pick-entry-", "").await;
+    client.click(&pick).await;
+    client.click("share-next").await;
+    client.find("share-step-preview").await;
+    if !with_writing {
+        let body_switch = client.testid_like("share-part-entry-", "-body").await;
+        client.click(&body_switch).await;
+        wait_without(client, "share-preview", LEFT_OUT).await;
+    }
+    client.click("share-next").await;
+}
+
 /// Opens a passphrase-locked share file with Debian's `age` tool (which reads a passphrase only
 /// from a terminal, hence `script`); returns the payload JSON.
 fn age_decrypt_with_passphrase(file: &Path, passphrase: &str) -> String {
@@ -194,14 +210,7 @@ async fn a_client_shares_chosen_parts_and_the_counselor_sends_an_idea_back() {
 
     // The same choice, locked with a passphrase for a counselor without Cove: `age` opens it,
     // and the left-out writing is not in the file.
-    client.click("share-again").await;
-    let pick = client.testid_like("share-pick-entry-", "").await;
-    client.click(&pick).await;
-    client.click("share-next").await;
-    let body_switch = client.testid_like("share-part-entry-", "-body").await;
-    client.click(&body_switch).await;
-    wait_without(&client, "share-preview", LEFT_OUT).await;
-    client.click("share-next").await;
+    share_the_entry_again(&client, false).await;
     client.click("share-method-passphrase").await;
     client.type_into("share-passphrase", SHARE_PASSPHRASE).await;
     client
@@ -223,12 +232,7 @@ async fn a_client_shares_chosen_parts_and_the_counselor_sends_an_idea_back() {
 
     // Printed, after the warning that paper isn't locked: the system's print dialog opens (a
     // person may print or save a PDF there; here they change their mind).
-    client.click("share-again").await;
-    let pick = client.testid_like("share-pick-entry-", "").await;
-    client.click(&pick).await;
-    client.click("share-next").await;
-    client.find("share-step-preview").await;
-    client.click("share-next").await;
+    share_the_entry_again(&client, true).await;
     client.click("share-method-print").await;
     client
         .wait_for_text("share-print-warning", "won't be locked")
@@ -240,12 +244,7 @@ async fn a_client_shares_chosen_parts_and_the_counselor_sends_an_idea_back() {
         .await;
 
     // Shown in the session: full screen, large type; closing it locks Cove.
-    client.click("share-again").await;
-    let pick = client.testid_like("share-pick-entry-", "").await;
-    client.click(&pick).await;
-    client.click("share-next").await;
-    client.find("share-step-preview").await;
-    client.click("share-next").await;
+    share_the_entry_again(&client, true).await;
     client.click("share-method-session").await;
     client.click("share-session-start").await;
     client.wait_for_text("session-view", TITLE).await;
