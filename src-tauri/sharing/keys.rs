@@ -3,8 +3,11 @@
 //!
 //! The fingerprint of a public key is 5 words of the BIP-39 English word list (2,048 words, as
 //! shipped by the `bip39` crate): the SHA-256 of the key's text (`age1…`, UTF-8) is read as
-//! bits, most significant first, and each of the first five 11-bit groups picks a word
-//! (55 bits). Anyone can compute it from the key alone, so a counselor without Cove can too.
+//! bits, most significant first, and each 11-bit group picks a word. A group that picks one of
+//! the [`UNSPOKEN`] words (harm, illness, fear, shame: words a young person should not be asked
+//! to read aloud about their counselor) is skipped and the next group is read; after the 23
+//! groups of a digest, the next digest is the SHA-256 of the previous one. Anyone can compute it
+//! from the key alone, so a counselor without Cove can too.
 
 use std::str::FromStr;
 
@@ -71,16 +74,39 @@ pub(crate) fn existing_recipient(conn: &Connection) -> Result<Option<String>> {
     Ok(existing_identity(conn)?.map(|identity| identity.to_public().to_string()))
 }
 
+/// BIP-39 words never shown as fingerprint words (sorted, for the binary search).
+pub const UNSPOKEN: &[&str] = &[
+    "abuse", "alcohol", "anger", "angry", "attack", "awful", "bitter", "blame", "bleak", "bomb",
+    "broken", "bullet", "burden", "cage", "cigar", "crime", "cruel", "cry", "danger", "despair",
+    "destroy", "disease", "disorder", "divorce", "drink", "dumb", "enemy", "evil", "exile",
+    "faint", "fat", "fatal", "fatigue", "fault", "fever", "frown", "fury", "gloom", "grief",
+    "guilt", "gun", "harsh", "horror", "hospital", "hungry", "hurt", "ill", "injury", "insane",
+    "knife", "lazy", "lonely", "mad", "misery", "mistake", "naive", "nasty", "neglect", "orphan",
+    "panic", "pill", "pistol", "prison", "punch", "regret", "reject", "rifle", "rude", "sad",
+    "scare", "shock", "shoot", "sick", "skull", "slender", "smoke", "strike", "struggle", "suffer",
+    "swear", "tired", "tragic", "trap", "trigger", "trouble", "ugly", "unfair", "unhappy", "upset",
+    "vicious", "virus", "warfare", "weapon", "weird", "whip", "worry", "wreck", "wrong",
+];
+
 /// The words to compare aloud for a public key (see the module's documentation).
 pub fn fingerprint(recipient: &str) -> Vec<String> {
-    let digest = Sha256::digest(recipient.as_bytes());
+    const GROUPS: usize = 256 / 11;
     let words = bip39::Language::English.word_list();
-    (0..FINGERPRINT_WORDS)
-        .map(|i| {
-            let index = bits(&digest, i * 11, 11);
-            words[index].to_owned()
-        })
-        .collect()
+    let mut digest = Sha256::digest(recipient.as_bytes());
+    let mut group = 0;
+    let mut found = Vec::with_capacity(FINGERPRINT_WORDS);
+    while found.len() < FINGERPRINT_WORDS {
+        if group == GROUPS {
+            digest = Sha256::digest(digest);
+            group = 0;
+        }
+        let word = words[bits(&digest, group * 11, 11)];
+        group += 1;
+        if UNSPOKEN.binary_search(&word).is_err() {
+            found.push(word.to_owned());
+        }
+    }
+    found
 }
 
 /// `len` bits of `bytes` starting at bit `start` (most significant bit first), as a number.
@@ -224,6 +250,64 @@ mod tests {
         assert_ne!(
             fingerprint("age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gr"),
             got
+        );
+    }
+
+    #[test]
+    fn unspoken_words_are_bip39_words_and_never_come_out() {
+        let words = bip39::Language::English.word_list();
+        assert!(
+            UNSPOKEN.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no repeats"
+        );
+        for word in UNSPOKEN {
+            assert!(words.contains(word), "{word} is not a BIP-39 word");
+        }
+        // 20,000 keys' worth of words: never an unspoken one, and the skipping happens (about
+        // one group in twenty lands on one), so the check is not empty.
+        let mut skipped = 0;
+        for n in 0..20_000 {
+            let key = format!("age1example{n}");
+            let got = fingerprint(&key);
+            assert_eq!(got.len(), FINGERPRINT_WORDS);
+            assert!(
+                got.iter()
+                    .all(|w| UNSPOKEN.binary_search(&w.as_str()).is_err()),
+                "{got:?}"
+            );
+            let digest = Sha256::digest(key.as_bytes());
+            let first: Vec<&str> = (0..FINGERPRINT_WORDS)
+                .map(|i| words[bits(&digest, i * 11, 11)])
+                .collect();
+            if first != got {
+                skipped += 1;
+            }
+        }
+        assert!(skipped > 1_000, "only {skipped} keys had a word skipped");
+    }
+
+    #[test]
+    fn a_skipped_word_is_replaced_by_the_next_group() {
+        // Find a key whose third group lands on an unspoken word and check the words by hand.
+        let words = bip39::Language::English.word_list();
+        let (key, digest) = (0..)
+            .map(|n| format!("age1skip{n}"))
+            .map(|key| {
+                let digest = Sha256::digest(key.as_bytes());
+                (key, digest)
+            })
+            .find(|(_, d)| {
+                let group = |i: usize| words[bits(d, i * 11, 11)];
+                UNSPOKEN.contains(&group(2))
+                    && (0..7)
+                        .filter(|&i| i != 2)
+                        .all(|i| !UNSPOKEN.contains(&group(i)))
+            })
+            .expect("such a key");
+        let group = |i: usize| words[bits(&digest, i * 11, 11)].to_owned();
+        assert_eq!(
+            fingerprint(&key),
+            [group(0), group(1), group(3), group(4), group(5)]
         );
     }
 
