@@ -1,4 +1,4 @@
-import { lazy, type ComponentType, type JSX } from 'react';
+import { lazy, useState, type ComponentType, type JSX } from 'react';
 
 /** A component whose module is loaded on first use; see {@link lazyComponent}. */
 export type LazyComponent<P> = ((props: P) => JSX.Element) & {
@@ -33,11 +33,14 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
     );
     return loading;
   };
-  // `loaded` is set before React.lazy's own promise settles, so React never commits the lazy
-  // wrapper itself: it suspends, then the direct component takes its place. No state is lost.
   const Lazy = lazy(() => start().then((component) => ({ default: component })));
+  // Once the module is in, a new use renders it directly (no suspending). A use that started
+  // before it arrived keeps React.lazy's wrapper for good: React may resume a paused render at
+  // the wrapper itself and commit it, and swapping it for the direct component at the next
+  // render of the parent would be a different component type, so React would throw the area
+  // away and mount it again, losing what was typed there. The type a use starts with stays.
   const Loaded = (props: P) => {
-    const Component = loaded ?? Lazy;
+    const [Component] = useState<ComponentType<P>>(() => loaded ?? Lazy);
     return <Component {...props} />;
   };
   return Object.assign(Loaded, {
