@@ -620,7 +620,7 @@ fn whole_app(s: &Settings, scratch: &Path) -> Map<String, Value> {
                 "cove_pss_by_process_mb": app.pss_by_process,
                 "cove_lock_screen_pss_mb": app.lock_screen_pss_mb,
                 "empty_window_pss_by_process_mb": floor.pss_by_process,
-                "frames": "target/bench/frames/*.ppm: the frames taken as drawn / unlocked",
+                "frames": "target/bench/frames/*.ppm: the frames taken as drawn / unlocked; *-memory.txt: PSS by mapping per process",
                 "first_page_includes_kdf_unlock": true,
             }),
         );

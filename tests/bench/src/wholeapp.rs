@@ -350,6 +350,41 @@ fn pss_by_process(pid: u32) -> Vec<(String, f64)> {
         .collect()
 }
 
+/// Where each process's PSS sits, by mapping (a library, `[anon]`, `[heap]`, the binary…),
+/// largest first, as text: the numbers behind "where the memory goes" in `docs/benchmarks.md`.
+fn pss_by_mapping(pid: u32) -> String {
+    let mut out = String::new();
+    for p in process_tree(pid) {
+        let Ok(text) = std::fs::read_to_string(format!("/proc/{p}/smaps")) else {
+            continue;
+        };
+        let mut by_name: Vec<(String, u64)> = Vec::new();
+        let mut name = String::new();
+        for line in text.lines() {
+            let mut fields = line.split_whitespace();
+            let first = fields.next().unwrap_or_default();
+            if first.contains('-') && first.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+                // "start-end perms offset dev inode [path]": anonymous mappings have no path.
+                name = fields.nth(4).unwrap_or("[anon]").to_owned();
+            } else if first == "Pss:" {
+                let kib: u64 = fields.next().and_then(|v| v.parse().ok()).unwrap_or(0);
+                match by_name.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, total)) => *total += kib,
+                    None => by_name.push((name.clone(), kib)),
+                }
+            }
+        }
+        by_name.sort_by(|a, b| b.1.cmp(&a.1));
+        let comm = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
+        let total: u64 = by_name.iter().map(|(_, k)| k).sum();
+        out.push_str(&format!("{} (pid {p}): {:.1} MB\n", comm.trim(), mb(total)));
+        for (name, kib) in by_name.iter().take(20) {
+            out.push_str(&format!("  {:>7.1}  {name}\n", mb(*kib)));
+        }
+    }
+    out
+}
+
 /// Writes a frame as a binary PPM (ImageMagick's `convert x.ppm x.png` shows it), so what was
 /// taken for "drawn" can be looked at.
 fn save_frame(path: &Path, frame: &[u32], width: usize) {
@@ -441,6 +476,10 @@ pub fn measure(
             wait_settled(&screen, window, |_| true)?;
             sleep(Duration::from_secs(2));
             lock_screen_pss_mb = Some(total_mb(&pss_by_process(child.id())));
+            let _ = std::fs::write(
+                frames.join(format!("{name}-lock-screen-memory.txt")),
+                pss_by_mapping(child.id()),
+            );
             let lock_frame = screen.frame(window).unwrap_or(first);
             let id = window.to_string();
             desktop.xdotool(&["windowfocus", "--sync", &id])?;
@@ -466,6 +505,10 @@ pub fn measure(
         }
         sleep(IDLE);
         let by_process = pss_by_process(child.id());
+        let _ = std::fs::write(
+            frames.join(format!("{name}-idle-memory.txt")),
+            pss_by_mapping(child.id()),
+        );
         stop(child);
         return Ok(AppFigures {
             start_ms: median(samples.clone()),
