@@ -357,6 +357,7 @@ fn run_automatic_with(state: &AppState, token: &CancelToken) {
         &mut |done, total| job.set(done, total),
     );
     drop(source);
+    super::app::release_freed_memory();
     match done {
         Ok(outcome) => record(state, &outcome),
         // Locked mid-way: not a problem to report.

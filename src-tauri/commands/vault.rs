@@ -80,6 +80,7 @@ pub fn unlock_with_passphrase<R: Runtime>(
         *session = Some(vault);
         super::backup::start_automatic(&app);
     }
+    super::app::release_freed_memory();
     Ok(())
 }
 
@@ -98,6 +99,7 @@ pub fn unlock_with_pin<R: Runtime>(
         *session = Some(vault);
         super::backup::start_automatic(&app);
     }
+    super::app::release_freed_memory();
     Ok(())
 }
 
@@ -135,6 +137,7 @@ pub fn lock(state: State<'_, AppState>) -> CommandResult<()> {
     if let Some(vault) = state.session()?.take() {
         vault.lock();
     }
+    super::app::release_freed_memory();
     Ok(())
 }
 
