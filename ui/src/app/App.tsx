@@ -3,7 +3,7 @@ import { FormattedMessage, IntlProvider } from 'react-intl';
 import { I18nProvider } from 'react-aria-components';
 import * as api from '../api';
 import type { AppStatus, Mode, Prefs } from '../api';
-import { CATALOGUES, resolveLocale, systemLanguage } from '../i18n';
+import { loadMessages, loadedMessages, resolveLocale, systemLanguage, type AppLocale, type Messages } from '../i18n';
 import { appDisplayName, applyAppearance, DEFAULT_PREFS } from '../theme/appearance';
 import { Button } from '../components/Button';
 import { AppContext, useApp, type AppContextValue } from './AppContext';
@@ -18,11 +18,26 @@ const Onboarding = lazyComponent(() => import('../features/onboarding/Onboarding
 const Session = lazyComponent(() => import('../features/shell/Session').then((m) => m.Session));
 const RestoredNotice = lazyComponent(() => import('../features/backup/RestoredNotice').then((m) => m.RestoredNotice));
 
+// The words come one language at a time (a chunk each). The system's language starts loading at
+// once, alongside the first call to the backend; the saved choice is loaded before the first
+// screen draws.
+void loadMessages(resolveLocale(null, systemLanguage())).catch(() => undefined);
+
 /** Loads the screen a phase shows before showing it, so "Opening…" stays up until it can draw. */
 function preloadFor(phase: Phase): Promise<void> {
   if (phase === 'onboarding') return Onboarding.preload();
   if (phase === 'unlocked') return Session.preload();
   return Promise.resolve();
+}
+
+type ShownWords = { locale: AppLocale; messages: Messages };
+
+/** A language's words; English if that language can't be read, `null` if nothing can. */
+function wordsFor(locale: AppLocale): Promise<ShownWords | null> {
+  return loadMessages(locale).then(
+    (messages) => ({ locale, messages }),
+    () => (locale === 'en' ? null : wordsFor('en')),
+  );
 }
 
 type Phase = 'loading' | 'onboarding' | 'locked' | 'unlocked';
@@ -59,6 +74,27 @@ export function App() {
 
   const [startAttempt, setStartAttempt] = useState(0);
 
+  const prefs = status?.prefs ?? DEFAULT_PREFS;
+  const locale = resolveLocale(prefs.language, systemLanguage());
+  // The words on screen: those of `locale` once loaded (until then, the language shown before).
+  const [shown, setShown] = useState<ShownWords | null>(() => {
+    const messages = loadedMessages(locale);
+    return messages ? { locale, messages } : null;
+  });
+  useEffect(() => {
+    if (shown?.locale === locale) return;
+    let current = true;
+    void wordsFor(locale).then((words) => {
+      if (current && words) setShown(words);
+    });
+    return () => {
+      current = false;
+    };
+  }, [locale, shown?.locale]);
+  const appName = appDisplayName(prefs, shown?.messages['app.name'] ?? 'Cove');
+  // <html lang> says the language of the words on screen, switching when they do.
+  const shownLocale = shown?.locale ?? locale;
+
   useEffect(() => {
     let current = true;
     api.appStatus().then(
@@ -66,12 +102,14 @@ export function App() {
         if (!current) return;
         setStatus(next);
         const nextPhase = phaseFor(next);
+        const nextLocale = resolveLocale(next.prefs.language, systemLanguage());
         // If the chunk can't be read, the screen's own Suspense boundary tries again.
-        void preloadFor(nextPhase)
-          .catch(() => undefined)
-          .then(() => {
-            if (current) setPhase(nextPhase);
-          });
+        void Promise.all([preloadFor(nextPhase).catch(() => undefined), wordsFor(nextLocale)]).then(([, words]) => {
+          if (!current) return;
+          // The first screen draws in the saved language, never a moment in another one.
+          if (words) setShown(words);
+          setPhase(nextPhase);
+        });
       },
       () => {
         if (current) setStartFailed(true);
@@ -97,10 +135,6 @@ export function App() {
     }
   }, []);
 
-  const prefs = status?.prefs ?? DEFAULT_PREFS;
-  const locale = resolveLocale(prefs.language, systemLanguage());
-  const appName = appDisplayName(prefs, CATALOGUES[locale]['app.name']);
-
   // The window title itself is set by the backend; the document title follows the chosen name.
   useEffect(() => {
     document.title = appName;
@@ -108,13 +142,13 @@ export function App() {
 
   // Theme, accent, text size and <html lang>, applied live. "system" follows the OS as it changes.
   useLayoutEffect(() => {
-    const apply = () => applyAppearance(prefs, locale);
+    const apply = () => applyAppearance(prefs, shownLocale);
     apply();
     if (prefs.theme !== 'system' || typeof window.matchMedia !== 'function') return;
     const queries = ['(prefers-color-scheme: dark)', '(prefers-contrast: more)'].map((q) => window.matchMedia(q));
     queries.forEach((q) => q.addEventListener('change', apply));
     return () => queries.forEach((q) => q.removeEventListener('change', apply));
-  }, [prefs, locale]);
+  }, [prefs, shownLocale]);
 
   const updatePrefs = useCallback(
     async (patch: Partial<Prefs>) => {
@@ -227,9 +261,11 @@ export function App() {
     );
   }
 
+  // Only at the very start, for the moment before any words have arrived.
+  if (!shown) return <main className="solo" aria-busy="true" />;
   return (
-    <IntlProvider locale={locale} defaultLocale="en" messages={CATALOGUES[locale]}>
-      <I18nProvider locale={locale}>
+    <IntlProvider locale={shown.locale} defaultLocale="en" messages={shown.messages}>
+      <I18nProvider locale={shown.locale}>
         <AppContext.Provider value={context}>
           {/* Keyed by phase: what the last phase showed (the lock screen and what was typed into
               it) goes at once, instead of staying mounted, hidden, behind "Opening…". */}

@@ -60,7 +60,18 @@ vi.mock('../features/prompts/PromptsBrowser', async (original) => {
   return { ...(await original<object>()) };
 });
 
-const importedParts = () => [...parts.imported].sort();
+// Each language's words are a chunk too.
+vi.mock('../i18n/messages.en', async (original) => {
+  await parts.arrive('words-en');
+  return { ...(await original<object>()) };
+});
+vi.mock('../i18n/messages.es', async (original) => {
+  await parts.arrive('words-es');
+  return { ...(await original<object>()) };
+});
+
+const importedParts = () => [...parts.imported].filter((name) => !name.startsWith('words-')).sort();
+const loadedWords = () => [...parts.imported].filter((name) => name.startsWith('words-')).sort();
 
 describe('code splitting', () => {
   it('loads each part of the app when it is first needed, and shows something calm meanwhile', async () => {
@@ -126,5 +137,21 @@ describe('code splitting', () => {
 
     // First run never came into it.
     expect(importedParts()).toEqual(['checkin', 'goals', 'insights', 'journal', 'session', 'settings']);
+  });
+
+  it('loads only the words of the language on screen, and another language when it is chosen', async () => {
+    const { user } = renderApp(createFakeBackend());
+    await screen.findByTestId('screen-lock');
+    await user.type(screen.getByTestId('unlock-passphrase'), PASSPHRASE);
+    await user.click(screen.getByTestId('unlock-submit'));
+    await user.click(await screen.findByTestId('nav-settings'));
+    await screen.findByTestId('screen-settings');
+    expect(loadedWords()).toEqual(['words-en']);
+
+    await user.click(screen.getByTestId('settings-language-button'));
+    await user.click(await screen.findByTestId('settings-language-option-es'));
+    await waitFor(() => expect(document.documentElement.lang).toBe('es'));
+    expect(within(screen.getByTestId('screen-settings')).getByRole('heading', { level: 1 })).toHaveTextContent('Ajustes');
+    expect(loadedWords()).toEqual(['words-en', 'words-es']);
   });
 });

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { IntlProvider } from 'react-intl';
 import { describe, expect, it, vi } from 'vitest';
-import { CATALOGUES } from '../i18n';
+import { CATALOGUES } from '../i18n/all';
 import { expectNoAxeViolations } from '../test/render';
 import { LiveRegion, useAnnouncement } from './LiveRegion';
 import { PassphraseField } from './PassphraseField';

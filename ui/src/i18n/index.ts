@@ -1,74 +1,45 @@
-// Message catalogues and locale choice. Every string a person reads comes from here.
-import baseEn from './en.json';
-import baseEs from './es.json';
-import journalEn from './journal.en.json';
-import journalEs from './journal.es.json';
-import feelingsEn from './feelings.en.json';
-import feelingsEs from './feelings.es.json';
-import promptsEn from './prompts.en.json';
-import promptsEs from './prompts.es.json';
-import backupEn from './backup.en.json';
-import backupEs from './backup.es.json';
-import goalsEn from './goals.en.json';
-import goalsEs from './goals.es.json';
-import identityEn from './identity.en.json';
-import identityEs from './identity.es.json';
-import identitySpaceEn from './identitySpace.en.json';
-import identitySpaceEs from './identitySpace.es.json';
-import shareKeysEn from './shareKeys.en.json';
-import shareKeysEs from './shareKeys.es.json';
-import shareFlowEn from './shareFlow.en.json';
-import shareFlowEs from './shareFlow.es.json';
-import shareViewEn from './shareView.en.json';
-import shareViewEs from './shareView.es.json';
-import shareInboxEn from './shareInbox.en.json';
-import shareInboxEs from './shareInbox.es.json';
+// Message catalogues and locale choice. Every string a person reads comes from a catalogue.
+//
+// One catalogue per area and language (the shell and vault; writing, timeline and search;
+// feelings check-in and Today; prompts and insights; backups, restore and export; goals;
+// pronouns, sample sentences and the profile editor; the identity space's screens; sharing's
+// keys and people; the share flow; what a share shows; the counselor's inbox and suggestions),
+// merged per language in messages.en.ts and messages.es.ts. A key must live in exactly one file
+// (messages.test.ts). The app loads only the language it shows (`loadMessages`); all.ts has
+// both, for tests.
 import type { Prefs } from '../api';
+import type enMessages from './messages.en';
 
 export type AppLocale = 'en' | 'es';
 
-// One catalogue per area (the shell and vault; writing, timeline and search; feelings check-in
-// and Today; prompts and insights; backups, restore and export; goals; pronouns, sample
-// sentences and the profile editor; the identity space's screens; sharing's keys and people;
-// the share flow; what a share shows; the counselor's inbox and suggestions), merged here. A
-// key must live in exactly one file (messages.test.ts).
-export const PARTS = {
-  en: [baseEn, journalEn, feelingsEn, promptsEn, backupEn, goalsEn, identityEn, identitySpaceEn, shareKeysEn, shareFlowEn, shareViewEn, shareInboxEn],
-  es: [baseEs, journalEs, feelingsEs, promptsEs, backupEs, goalsEs, identityEs, identitySpaceEs, shareKeysEs, shareFlowEs, shareViewEs, shareInboxEs],
-} as const;
+export type MessageId = keyof typeof enMessages;
 
-const en = {
-  ...baseEn,
-  ...journalEn,
-  ...feelingsEn,
-  ...promptsEn,
-  ...backupEn,
-  ...goalsEn,
-  ...identityEn,
-  ...identitySpaceEn,
-  ...shareKeysEn,
-  ...shareFlowEn,
-  ...shareViewEn,
-  ...shareInboxEn,
-};
-const es = {
-  ...baseEs,
-  ...journalEs,
-  ...feelingsEs,
-  ...promptsEs,
-  ...backupEs,
-  ...goalsEs,
-  ...identityEs,
-  ...identitySpaceEs,
-  ...shareKeysEs,
-  ...shareFlowEs,
-  ...shareViewEs,
-  ...shareInboxEs,
+export type Messages = Record<MessageId, string>;
+
+const LOADERS: Record<AppLocale, () => Promise<{ default: Messages }>> = {
+  en: () => import('./messages.en'),
+  es: () => import('./messages.es'),
 };
 
-export type MessageId = keyof typeof en;
+const loaded: Partial<Record<AppLocale, Messages>> = {};
+const loading: Partial<Record<AppLocale, Promise<Messages>>> = {};
 
-export const CATALOGUES: Record<AppLocale, Record<MessageId, string>> = { en, es };
+/** A language's messages, loaded once (a chunk of their own); a failed load is tried again next time. */
+export function loadMessages(locale: AppLocale): Promise<Messages> {
+  loading[locale] ??= LOADERS[locale]().then(
+    (module) => (loaded[locale] = module.default),
+    (error: unknown) => {
+      delete loading[locale];
+      throw error;
+    },
+  );
+  return loading[locale];
+}
+
+/** A language's messages if they are already loaded, else `undefined`. */
+export function loadedMessages(locale: AppLocale): Messages | undefined {
+  return loaded[locale];
+}
 
 /** prefs.language wins; `null` follows the system language; anything else falls back to English. */
 export function resolveLocale(language: Prefs['language'], systemLanguage: string | undefined): AppLocale {

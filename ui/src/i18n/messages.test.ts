@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { createIntl } from 'react-intl';
 import { builtInSet, personArgs, type PersonArgs } from '../features/identity/grammar';
-import { CATALOGUES, PARTS, resolveLocale } from './index';
+import { CATALOGUES, PARTS } from './all';
+import { resolveLocale } from './index';
 
 const PERSON_ARGS = new Set<string>(
   Object.keys({

@@ -1,6 +1,6 @@
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES } from '../../i18n';
+import { CATALOGUES } from '../../i18n/all';
 import { formatFullDay, formatSize, formatWhen } from './format';
 
 const en = createIntl({ locale: 'en', messages: CATALOGUES.en });

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { useEffect } from 'react';
 import { IntlProvider } from 'react-intl';
 import { AppContext } from '../../app/AppContext';
-import { CATALOGUES } from '../../i18n';
+import { CATALOGUES } from '../../i18n/all';
 import { createFakeBackend, defaultPrefs } from '../../test/fakeBackend';
 import { normaliseLibrary } from '../../test/fakeLibrary';
 import { LibraryProvider, useLibrary, type LibraryStore } from './LibraryContext';

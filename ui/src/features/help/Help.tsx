@@ -5,7 +5,7 @@ import { LiveRegion, useAnnouncement } from '../../components/LiveRegion';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import type { MessageId } from '../../i18n';
 import { CopyButton } from './CopyButton';
-import { loadCrisisResources, parseIsoDate, type CrisisKind, type CrisisResource, type CrisisResources } from './crisisResources';
+import { loadCrisisResources, parseIsoDate, type Catalogues, type CrisisKind, type CrisisResource, type CrisisResources } from './crisisResources';
 import { YourPeople } from './YourPeople';
 import './help.css';
 
@@ -15,9 +15,9 @@ function kindLabel(kind: CrisisKind): MessageId {
   return kind.type === 'text' ? 'help.kind.text' : 'help.kind.call';
 }
 
-function safeLoad(): CrisisResources | null {
+function safeLoad(messages: Catalogues[number]): CrisisResources | null {
   try {
-    return loadCrisisResources();
+    return loadCrisisResources([messages]);
   } catch {
     // Checked by unit tests; if it ever failed, Help still shows 911 and the fallback note.
     return null;
@@ -32,7 +32,7 @@ function safeLoad(): CrisisResources | null {
  */
 export function Help({ onOpenSafetyPlan }: { onOpenSafetyPlan?: () => void }) {
   const intl = useIntl();
-  const resources = useMemo(() => safeLoad(), []);
+  const resources = useMemo(() => safeLoad(intl.messages as Catalogues[number]), [intl.messages]);
   const { announcement, announce } = useAnnouncement();
   const onCopied = (value: string) => announce(intl.formatMessage({ id: 'help.copied' }, { value }), 'info');
   const onCopyFailed = () => announce(intl.formatMessage({ id: 'help.copyFailed' }));

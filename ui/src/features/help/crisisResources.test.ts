@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import raw from './crisis-resources.json';
-import { CATALOGUES } from '../../i18n';
+import { CATALOGUES } from '../../i18n/all';
 
 const { en, es } = CATALOGUES;
 import { CrisisResourcesError, loadCrisisResources, parseCrisisResources, parseIsoDate } from './crisisResources';
@@ -18,7 +18,7 @@ function messageIdsIn(value: unknown, into: string[] = []): string[] {
 }
 
 describe('crisis-resources.json', () => {
-  const data = loadCrisisResources();
+  const data = loadCrisisResources(Object.values(CATALOGUES));
 
   it('loads through the typed loader', () => {
     expect(data.regions.map((r) => r.id)).toEqual(['US']);
@@ -89,7 +89,7 @@ describe('parseCrisisResources', () => {
     const parsed = parseCrisisResources({
       ...raw,
       regions: [...raw.regions, { id: 'CA', nameMessageId: 'help.region.US', resources: [resource('ca-line')] }],
-    });
+    }, Object.values(CATALOGUES));
     expect(parsed.regions.map((r) => r.id)).toEqual(['US', 'CA']);
     expect(parsed.regions[1]?.resources[0]).toEqual({
       id: 'ca-line',
@@ -119,7 +119,7 @@ describe('parseCrisisResources', () => {
     };
     let error: unknown;
     try {
-      parseCrisisResources(bad);
+      parseCrisisResources(bad, Object.values(CATALOGUES));
     } catch (caught) {
       error = caught;
     }
@@ -140,8 +140,8 @@ describe('parseCrisisResources', () => {
   });
 
   it('refuses things that are not crisis data at all', () => {
-    expect(() => parseCrisisResources(null)).toThrow(CrisisResourcesError);
-    expect(() => parseCrisisResources({ lastReviewed: '2026-01-01', regions: [] })).toThrow(/regions must be a non-empty list/);
+    expect(() => parseCrisisResources(null, Object.values(CATALOGUES))).toThrow(CrisisResourcesError);
+    expect(() => parseCrisisResources({ lastReviewed: '2026-01-01', regions: [] }, Object.values(CATALOGUES))).toThrow(/regions must be a non-empty list/);
   });
 
   it('reads ISO dates strictly', () => {

@@ -3,7 +3,10 @@
 // and stay as they are; everything a person reads about a line is a message id, translated in
 // en.json and es.json. To add a country, add a region with its own resources and message ids.
 import data from './crisis-resources.json';
-import { CATALOGUES, type MessageId } from '../../i18n';
+import type { MessageId } from '../../i18n';
+
+/** Message catalogues to check ids against: the app gives the one it shows, the tests both. */
+export type Catalogues = readonly Readonly<Record<string, string>>[];
 
 export type CrisisKindType = 'call' | 'text' | 'chat-note';
 
@@ -50,12 +53,9 @@ export class CrisisResourcesError extends Error {
   }
 }
 
-/** True when `id` is a message in every catalogue (English and Spanish). */
-export function isKnownMessageId(id: unknown): id is MessageId {
-  return (
-    typeof id === 'string' &&
-    Object.values(CATALOGUES).every((messages) => Object.prototype.hasOwnProperty.call(messages, id))
-  );
+/** True when `id` is a message in every catalogue given. */
+export function isKnownMessageId(id: unknown, catalogues: Catalogues): id is MessageId {
+  return typeof id === 'string' && catalogues.every((messages) => Object.prototype.hasOwnProperty.call(messages, id));
 }
 
 /** Parses an ISO calendar date (YYYY-MM-DD) to midnight UTC, or null when it isn't a real date. */
@@ -78,7 +78,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * a reviewer sees them all at once. (Whether `lastReviewed` is in the past is checked by the unit
  * test, not here: a wrong clock on someone's computer must never hide the crisis lines.)
  */
-export function parseCrisisResources(raw: unknown): CrisisResources {
+export function parseCrisisResources(raw: unknown, catalogues: Catalogues): CrisisResources {
   const problems: string[] = [];
   const problem = (text: string) => problems.push(text);
 
@@ -100,7 +100,7 @@ export function parseCrisisResources(raw: unknown): CrisisResources {
     if (typeof regionId !== 'string' || !/^[A-Z]{2}$/.test(regionId)) problem(`${where}.id must be a two-letter country code`);
     else if (regionIds.has(regionId)) problem(`${where}.id ${regionId} is listed twice`);
     else regionIds.add(regionId);
-    if (!isKnownMessageId(region.nameMessageId)) problem(`${where}.nameMessageId is not in en.json and es.json`);
+    if (!isKnownMessageId(region.nameMessageId, catalogues)) problem(`${where}.nameMessageId is not in en.json and es.json`);
     if (!Array.isArray(region.resources) || region.resources.length === 0) problem(`${where}.resources must be a non-empty list`);
 
     const resources: CrisisResource[] = [];
@@ -115,8 +115,8 @@ export function parseCrisisResources(raw: unknown): CrisisResources {
       else if (resourceIds.has(id)) problem(`${at}.id ${id} is used twice`);
       else resourceIds.add(id);
       if (typeof name !== 'string' || name.trim() === '') problem(`${at}.name must be a non-empty string`);
-      if (!isKnownMessageId(forMessageId)) problem(`${at}.forMessageId is not in en.json and es.json`);
-      if (hoursMessageId !== undefined && !isKnownMessageId(hoursMessageId)) problem(`${at}.hoursMessageId is not in en.json and es.json`);
+      if (!isKnownMessageId(forMessageId, catalogues)) problem(`${at}.forMessageId is not in en.json and es.json`);
+      if (hoursMessageId !== undefined && !isKnownMessageId(hoursMessageId, catalogues)) problem(`${at}.hoursMessageId is not in en.json and es.json`);
 
       const parsedKinds: CrisisKind[] = [];
       if (!Array.isArray(kinds) || kinds.length === 0) problem(`${at}.kinds must list at least one way to reach the line`);
@@ -130,7 +130,7 @@ export function parseCrisisResources(raw: unknown): CrisisResources {
         if (!KIND_TYPES.includes(type as CrisisKindType)) problem(`${k}.type must be call, text or chat-note`);
         if (typeof value !== 'string' || value.trim() === '') problem(`${k}.value must be a non-empty string`);
         else if ((type === 'call' || type === 'text') && !/\d/.test(value)) problem(`${k}.value must be a number to call or text`);
-        if (instruction !== undefined && !isKnownMessageId(instruction)) problem(`${k}.instruction is not in en.json and es.json`);
+        if (instruction !== undefined && !isKnownMessageId(instruction, catalogues)) problem(`${k}.instruction is not in en.json and es.json`);
         if (type === 'chat-note' && instruction === undefined) problem(`${k} is a chat note and needs an instruction`);
         parsedKinds.push({
           type: type as CrisisKindType,
@@ -153,7 +153,7 @@ export function parseCrisisResources(raw: unknown): CrisisResources {
   return { lastReviewed: raw.lastReviewed as string, regions };
 }
 
-/** The crisis lines shipped with this version of the app, checked. */
-export function loadCrisisResources(): CrisisResources {
-  return parseCrisisResources(data);
+/** The crisis lines shipped with this version of the app, checked (message ids against `catalogues`). */
+export function loadCrisisResources(catalogues: Catalogues): CrisisResources {
+  return parseCrisisResources(data, catalogues);
 }

@@ -1,7 +1,8 @@
 import { createIntl, type IntlShape } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import type { PronounSet, SpanishAddressing, SpanishEnding } from '../../api';
-import { CATALOGUES, type AppLocale } from '../../i18n';
+import { CATALOGUES } from '../../i18n/all';
+import { type AppLocale } from '../../i18n';
 import {
   BUILT_IN_IDS,
   builtInSet,

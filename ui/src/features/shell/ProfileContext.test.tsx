@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../api';
-import { CATALOGUES } from '../../i18n';
+import { CATALOGUES } from '../../i18n/all';
 import { testProfile } from '../../test/profiles';
 import { builtInSet } from '../identity/grammar';
 import { ProfileContext, usePerson } from './ProfileContext';

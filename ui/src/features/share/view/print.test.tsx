@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Button } from '../../../components/Button';
 import { printShare, usePrintShare, type PrintJob } from './print';
 import { FULL_PAYLOAD, appContext, renderView } from './testSupport';
+import { CATALOGUES } from '../../../i18n/all';
 
 type Seen = { containers: number; printing: boolean; title: string | null; items: number; theme: string | null; text: string };
 
@@ -56,7 +57,7 @@ describe('printShare', () => {
     vi.useFakeTimers();
     const seen = systemDialog();
     document.documentElement.lang = 'en';
-    const job = track(printShare(FULL_PAYLOAD, { appName: 'Cove' }));
+    const job = track(printShare(FULL_PAYLOAD, { appName: 'Cove', messages: CATALOGUES.en }));
     await job.opened;
     expect(seen).toEqual([
       expect.objectContaining({
@@ -89,9 +90,9 @@ describe('printShare', () => {
 
   it('never keeps two: the next print replaces the first, and only its own dispose takes it away', async () => {
     systemDialog();
-    const first = track(printShare(FULL_PAYLOAD, { appName: 'Cove' }));
+    const first = track(printShare(FULL_PAYLOAD, { appName: 'Cove', messages: CATALOGUES.en }));
     await first.opened;
-    const second = track(printShare({ ...FULL_PAYLOAD, createdAt: '2025-04-01T10:00:00-04:00' }, { appName: 'Cove' }));
+    const second = track(printShare({ ...FULL_PAYLOAD, createdAt: '2025-04-01T10:00:00-04:00' }, { appName: 'Cove', messages: CATALOGUES.en }));
     await second.opened;
     expect(look()).toMatchObject({ containers: 1, printing: true, title: 'Shared from Cove on April 1, 2025 — not encrypted' });
 
@@ -106,25 +107,25 @@ describe('printShare', () => {
 
   it('takes the container away at once and says so when the dialog cannot open', async () => {
     const seen = systemDialog('fails');
-    const job = track(printShare(FULL_PAYLOAD, { appName: 'Cove' }));
+    const job = track(printShare(FULL_PAYLOAD, { appName: 'Cove', messages: CATALOGUES.en }));
     await expect(job.opened).rejects.toMatchObject({ code: 'internal' });
     expect(seen).toEqual([expect.objectContaining({ containers: 1, printing: true })]);
     expect(containers()).toHaveLength(0);
     expect(document.body.classList.contains('printing-share')).toBe(false);
   });
 
-  it("uses the page's language and the app's chosen name by default", async () => {
+  it("prints the words given, dated in the page's language, with the app's chosen name by default", async () => {
     const seen = systemDialog();
     document.documentElement.lang = 'es';
     document.title = 'Notas';
-    await track(printShare(FULL_PAYLOAD)).opened;
+    await track(printShare(FULL_PAYLOAD, { messages: CATALOGUES.es })).opened;
     expect(seen[0]!.title).toBe('Compartido desde Notas el 6 de marzo de 2025; sin cifrar');
     expect(seen[0]!.text).toContain('Señales de que puede venir un momento difícil');
   });
 
   it('keeps what a share says as text in print too', async () => {
     const seen = systemDialog();
-    const job = track(printShare({ ...FULL_PAYLOAD, from: { ...FULL_PAYLOAD.from, name: '<img src=x onerror=alert(1)>' } }, { appName: 'Cove' }));
+    const job = track(printShare({ ...FULL_PAYLOAD, from: { ...FULL_PAYLOAD.from, name: '<img src=x onerror=alert(1)>' } }, { appName: 'Cove', messages: CATALOGUES.en }));
     await job.opened;
     expect(seen[0]!.text).toContain('<img src=x onerror=alert(1)>');
     expect(containers()[0]!.querySelector('img')).toBeNull();

@@ -13,12 +13,14 @@ import { IntlProvider, useIntl } from 'react-intl';
 import * as api from '../../../api';
 import type { SharePayload } from '../../../api';
 import { useApp } from '../../../app/AppContext';
-import { CATALOGUES, type AppLocale } from '../../../i18n';
+import type { AppLocale, Messages } from '../../../i18n';
 import { SharedView } from './SharedView';
 import { wallClock } from '../../journal/format';
 import './view.css';
 
 export type PrintOptions = {
+  /** The words of the language it is printed in (the app's, as shown). */
+  messages: Messages;
   /** Defaults to the page's language (`<html lang>`, set by the app). */
   locale?: AppLocale;
   /** The app's name as the person chose it; defaults to the document title (set by the app). */
@@ -61,10 +63,10 @@ let current: PrintJob | null = null;
  * the print-only container, and opens the system print dialog. The container stays until
  * `dispose()` or the next `printShare`.
  */
-export function printShare(payload: SharePayload, options: PrintOptions = {}): PrintJob {
+export function printShare(payload: SharePayload, options: PrintOptions): PrintJob {
   current?.dispose();
   const locale = options.locale ?? pageLocale();
-  const appName = options.appName ?? (document.title.trim() || CATALOGUES[locale]['app.name']);
+  const appName = options.appName ?? (document.title.trim() || options.messages['app.name']);
   const host = document.createElement('div');
   host.className = 'print-only';
   host.setAttribute('data-testid', 'print-view');
@@ -79,7 +81,7 @@ export function printShare(payload: SharePayload, options: PrintOptions = {}): P
   const root = createRoot(host);
   flushSync(() => {
     root.render(
-      <IntlProvider locale={locale} defaultLocale="en" messages={CATALOGUES[locale]}>
+      <IntlProvider locale={locale} defaultLocale="en" messages={options.messages}>
         <PrintSheet payload={payload} appName={appName} />
       </IntlProvider>,
     );
@@ -119,6 +121,7 @@ export function usePrintShare(): (payload: SharePayload) => Promise<void> {
   const intl = useIntl();
   const { appName } = useApp();
   const locale: AppLocale = intl.locale === 'es' ? 'es' : 'en';
+  const messages = intl.messages as Messages;
   const job = useRef<PrintJob | null>(null);
   useEffect(
     () => () => {
@@ -130,9 +133,9 @@ export function usePrintShare(): (payload: SharePayload) => Promise<void> {
   return useCallback(
     (payload: SharePayload) => {
       job.current?.dispose();
-      job.current = printShare(payload, { locale, appName });
+      job.current = printShare(payload, { messages, locale, appName });
       return job.current.opened;
     },
-    [locale, appName],
+    [messages, locale, appName],
   );
 }

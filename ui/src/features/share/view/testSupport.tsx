@@ -12,7 +12,8 @@ export type GoalItem = Extract<SharedItem, { type: 'goal' }>;
 export type InsightsItem = Extract<SharedItem, { type: 'insights' }>;
 export type PlanItem = Extract<SharedItem, { type: 'safety_plan' }>;
 import { AppContext, type AppContextValue } from '../../../app/AppContext';
-import { CATALOGUES, type AppLocale } from '../../../i18n';
+import { CATALOGUES } from '../../../i18n/all';
+import { type AppLocale } from '../../../i18n';
 import { builtInSet } from '../../identity/grammar';
 import { defaultPrefs } from '../../../test/fakeBackend';
 
