@@ -374,7 +374,7 @@ fn pss_by_mapping(pid: u32) -> String {
                 }
             }
         }
-        by_name.sort_by(|a, b| b.1.cmp(&a.1));
+        by_name.sort_by_key(|(_, kib)| std::cmp::Reverse(*kib));
         let comm = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
         let total: u64 = by_name.iter().map(|(_, k)| k).sum();
         out.push_str(&format!("{} (pid {p}): {:.1} MB\n", comm.trim(), mb(total)));
