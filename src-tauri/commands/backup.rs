@@ -216,6 +216,8 @@ pub fn restore_backup<R: Runtime>(
                 super::journal::after_open(vault);
                 // The reminder mirror follows the restored journal.
                 super::goals::after_open(vault);
+                // So does the mode (a counselor's journal opens as a counselor's).
+                super::vault::agree_on_mode(dir, vault, true);
             }
             drop(session);
             start_automatic(&app);

@@ -1428,6 +1428,73 @@ fn a_fresh_install_restores_a_backup_and_ends_up_unlocked() {
 }
 
 #[test]
+fn a_counselors_journal_restored_on_a_new_computer_opens_in_counselor_mode() {
+    let home = backup_app(false);
+    invoke(
+        &home,
+        "create_vault",
+        json!({ "input": { "passphrase": PASS, "mode": "counselor",
+                           "profile": { "name": "Ms. Rivera", "pronouns": null } } }),
+    )
+    .expect("create");
+    let file = invoke(&home, "back_up_now", json!({})).expect("back up");
+    let moved = home._dir.path().join("moved.covebackup");
+    std::fs::copy(file["path"].as_str().expect("path"), &moved).expect("copy");
+
+    // A new computer: no prefs file, so nothing there says "counselor".
+    let fresh = backup_app(false);
+    let restore = json!({ "path": moved, "secret": { "kind": "passphrase", "value": PASS } });
+    invoke(&fresh, "restore_backup", restore.clone()).expect("restore");
+    let status = invoke(&fresh, "app_status", json!({})).expect("status");
+    assert_eq!(status["prefs"]["mode"], json!("counselor"));
+
+    // A client's Cove restoring that journal over its own: the journal's mode comes with it.
+    let client = backup_app(false);
+    create_vault(&client);
+    invoke(&client, "restore_backup", restore).expect("restore over");
+    let status = invoke(&client, "app_status", json!({})).expect("status");
+    assert_eq!(status["prefs"]["mode"], json!("counselor"));
+}
+
+#[test]
+fn a_journal_made_before_the_mode_was_kept_in_it_takes_it_from_the_prefs_at_unlock() {
+    let t = backup_app(false);
+    invoke(
+        &t,
+        "create_vault",
+        json!({ "input": { "passphrase": PASS, "mode": "counselor",
+                           "profile": { "name": null, "pronouns": null } } }),
+    )
+    .expect("create");
+    let kept = |t: &TestApp| -> Option<String> {
+        let state = t._app.state::<AppState>();
+        let session = state.session().expect("session");
+        let vault = session.as_ref().expect("unlocked");
+        vault
+            .conn()
+            .query_row("SELECT value FROM settings WHERE key = 'mode'", [], |r| {
+                r.get(0)
+            })
+            .ok()
+    };
+    assert_eq!(kept(&t).as_deref(), Some("\"counselor\""));
+    // As a journal made before this version: no mode inside.
+    {
+        let state = t._app.state::<AppState>();
+        let session = state.session().expect("session");
+        let vault = session.as_ref().expect("unlocked");
+        vault
+            .conn()
+            .execute("DELETE FROM settings WHERE key = 'mode'", [])
+            .expect("delete");
+    }
+    assert_eq!(kept(&t), None);
+    invoke(&t, "lock", json!({})).expect("lock");
+    invoke(&t, "unlock_with_passphrase", json!({ "passphrase": PASS })).expect("unlock");
+    assert_eq!(kept(&t).as_deref(), Some("\"counselor\""));
+}
+
+#[test]
 fn the_second_folder_is_checked_gets_a_copy_at_once_and_a_missing_one_is_a_problem() {
     let t = backup_app(false);
     create_vault(&t);

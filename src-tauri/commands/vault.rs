@@ -11,7 +11,7 @@ use ts_rs::TS;
 use super::error::{CommandError, CommandResult, ErrorCode};
 use super::state::AppState;
 use crate::prefs::{Mode, Prefs};
-use crate::vault::{Profile, Vault};
+use crate::vault::{settings, Profile, Vault, VaultDir};
 
 #[derive(Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -48,10 +48,7 @@ pub fn create_vault<R: Runtime>(
     let mut prefs = Prefs::load(dir.path());
     prefs.mode = Some(input.mode);
     prefs.save(dir.path())?;
-    super::journal::after_open(&vault);
-    super::goals::after_open(&vault);
-    *session = Some(vault);
-    super::backup::start_automatic(&app);
+    begin_session(&app, dir, &mut session, vault);
     Ok(CreatedVault {
         recovery_code: code.expose_grouped().to_string(),
     })
@@ -75,10 +72,7 @@ pub fn unlock_with_passphrase<R: Runtime>(
     let mut session = state.session()?;
     if session.is_none() {
         let vault = Vault::unlock_with_passphrase(dir, &passphrase)?;
-        super::journal::after_open(&vault);
-        super::goals::after_open(&vault);
-        *session = Some(vault);
-        super::backup::start_automatic(&app);
+        begin_session(&app, dir, &mut session, vault);
     }
     super::app::release_freed_memory();
     Ok(())
@@ -94,10 +88,7 @@ pub fn unlock_with_pin<R: Runtime>(
     let mut session = state.session()?;
     if session.is_none() {
         let vault = Vault::unlock_with_pin(dir, &pin, &*state.keychain)?;
-        super::journal::after_open(&vault);
-        super::goals::after_open(&vault);
-        *session = Some(vault);
-        super::backup::start_automatic(&app);
+        begin_session(&app, dir, &mut session, vault);
     }
     super::app::release_freed_memory();
     Ok(())
@@ -122,11 +113,57 @@ pub fn reset_passphrase_with_recovery_code<R: Runtime>(
         &new_passphrase,
         state.kdf_params(),
     )?;
+    begin_session(&app, dir, &mut session, vault);
+    Ok(())
+}
+
+/// What every way of opening the journal does next: the journal's and the goals' own start-up,
+/// the mode agreed between the prefs file and the vault, the session kept, the automatic backups
+/// started.
+fn begin_session<R: Runtime>(
+    app: &AppHandle<R>,
+    dir: &VaultDir,
+    session: &mut Option<Vault>,
+    vault: Vault,
+) {
     super::journal::after_open(&vault);
     super::goals::after_open(&vault);
+    agree_on_mode(dir, &vault, false);
     *session = Some(vault);
-    super::backup::start_automatic(&app);
-    Ok(())
+    super::backup::start_automatic(app);
+}
+
+/// The vault's `settings` key for the mode chosen at first run.
+const MODE_KEY: &str = "mode";
+
+/// The mode (client or counselor) lives in the prefs file, readable while locked, and in the
+/// vault too, so a journal restored on another computer opens in the mode it was made in (the
+/// prefs file stays behind). Whichever lacks it takes it from the other (a vault made before
+/// keeps it from now on); after a restore (`restored`), the restored vault's mode wins. Best
+/// effort: a problem is logged by kind and the app goes on in the mode it has.
+pub(crate) fn agree_on_mode(dir: &VaultDir, vault: &Vault, restored: bool) {
+    let kept: Option<Mode> = match settings::load_json(vault.conn(), MODE_KEY, "mode") {
+        Ok(kept) => kept,
+        Err(err) => {
+            log::warn!("the journal's mode could not be read: {}", err.code());
+            return;
+        }
+    };
+    let mut prefs = Prefs::load(dir.path());
+    match (prefs.mode, kept) {
+        (Some(mode), None) => {
+            if let Err(err) = settings::save_json(vault.conn(), MODE_KEY, &mode) {
+                log::warn!("the mode could not be kept in the journal: {}", err.code());
+            }
+        }
+        (current, Some(mode)) if current.is_none() || (restored && current != Some(mode)) => {
+            prefs.mode = Some(mode);
+            if prefs.save(dir.path()).is_err() {
+                log::warn!("the restored journal's mode could not be saved in the prefs");
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Drops the data key and closes the database. Safe to call when already locked.
