@@ -75,11 +75,9 @@ pub fn print_page<R: Runtime>(webview: Webview<R>) -> CommandResult<()> {
     })
 }
 
-/// The title is only ever the display name (or "Cove"): never anything the person wrote and
-/// never their own name. Setting it from Rust needs no window permission in the capability.
-/// Hands memory freed by one-off jobs (the key derivation's 140 MiB, a backup's buffers, a
+/// Hands memory freed by one-off jobs (the key derivation's 137 MiB, a backup's buffers, a
 /// closed database) back to the system. glibc otherwise keeps freed memory in its arenas for
-/// later: 4.5 MB of the idle app's 93 MB (`docs/benchmarks.md`). Cheap (one walk of the free
+/// later: about 5 MB of the idle app's 93 MB (`docs/benchmarks.md`). Cheap (one walk of the free
 /// lists), so it is called after unlocking, after an automatic backup and after locking.
 pub(crate) fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
@@ -90,6 +88,8 @@ pub(crate) fn release_freed_memory() {
     }
 }
 
+/// The title is only ever the display name (or "Cove"): never anything the person wrote and
+/// never their own name. Setting it from Rust needs no window permission in the capability.
 fn set_window_title<R: Runtime>(app: &AppHandle<R>, prefs: &Prefs) {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         if window.set_title(prefs.shown_name()).is_err() {
