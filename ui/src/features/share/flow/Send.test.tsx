@@ -179,11 +179,11 @@ describe('share flow: send', () => {
     expect(await screen.findByTestId('share-done')).toHaveTextContent(
       "The print window opened. If you printed it, keep the paper somewhere safe, and shred it when you don't need it anymore.",
     );
-    // The backend opened the system dialog, after the share was logged; `window.print` does
+    // The backend opened the system dialog, then the share was logged; `window.print` does
     // nothing in the webview and is never used.
     expect(backend.callsTo('print_page')).toHaveLength(1);
     const order = backend.calls.map((c) => c.cmd).filter((cmd) => cmd === 'log_shown_share' || cmd === 'print_page');
-    expect(order).toEqual(['log_shown_share', 'print_page']);
+    expect(order).toEqual(['print_page', 'log_shown_share']);
     expect(print).not.toHaveBeenCalled();
     expect(backend.sharing.state.log[0]).toMatchObject({ method: 'print', toName: null });
     expect(backend.sharing.state.log[0]!.items.find((i) => i.kind === 'entry')?.label).toBe(seeded.recent.day);
@@ -206,6 +206,23 @@ describe('share flow: send', () => {
     await screen.findByTestId('share-step-choose');
     expect(printed()).toHaveLength(0);
     expect(document.body).not.toHaveClass('printing-share');
+  });
+
+  it('logs nothing when the print dialog could not open, and says so', async () => {
+    const { backend, user } = await toSend();
+    await user.click(screen.getByTestId('share-method-print'));
+    backend.state.failNext.print_page = 'internal';
+    await user.click(screen.getByTestId('share-print-confirm'));
+    await waitFor(() => expect(backend.callsTo('print_page')).toHaveLength(1));
+    expect(await screen.findByTestId('share-error')).toHaveTextContent(/print/i);
+    expect(screen.queryByTestId('share-done')).not.toBeInTheDocument();
+    expect(backend.callsTo('log_shown_share')).toHaveLength(0);
+    expect(backend.sharing.state.log).toHaveLength(0);
+
+    // Trying again once the dialog opens logs it once.
+    await user.click(screen.getByTestId('share-print-confirm'));
+    await screen.findByTestId('share-done');
+    expect(backend.sharing.state.log).toHaveLength(1);
   });
 
   it('takes the printed share away when the person goes to another area, so it never prints over the safety plan', async () => {

@@ -158,14 +158,16 @@ export function SendStep({ selection, payload, onBack, onAgain, onSeeLog, onPair
 
   const printIt = () =>
     run(async () => {
-      await api.logShownShare(selection, 'print');
       // The dialog stays open on its own; what it prints stays drawn until this step goes away.
       try {
         await print(payload);
       } catch {
+        // No dialog, no copy: nothing goes in the log.
         setProblem({ id: 'shareFlow.problem.print' });
         return;
       }
+      // The dialog is open, so a copy may be printed: it is logged (the log never misses one).
+      await api.logShownShare(selection, 'print');
       setDone({ kind: 'print' });
     });
 
