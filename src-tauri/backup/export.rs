@@ -682,6 +682,28 @@ pub fn export_journal(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<ExportResult, ExportError> {
     let folder = check_folder(&input.folder)?;
+    let app = file_name_part(input.app_name.as_deref().unwrap_or("Cove"));
+    let base = format!("{app} export {}", now.format("%Y-%m-%d"));
+    let tmp = temp_path(&folder, &base);
+    // Where the unfinished export is, kept in the vault until it is finished or removed: if Cove
+    // is cut short meanwhile (a crash, power loss), the next open removes it, so the journal's
+    // words are never left hidden in the chosen folder.
+    settings::save_json(conn, PENDING_EXPORT, &tmp.to_string_lossy())?;
+    let result = export_into(conn, input, now, progress, &folder, &base, &tmp);
+    settings::remove(conn, PENDING_EXPORT)?;
+    result
+}
+
+/// The export itself, into the temporary `tmp` (then published under its final name).
+fn export_into(
+    conn: &rusqlite::Connection,
+    input: &ExportInput,
+    now: DateTime<FixedOffset>,
+    progress: &mut dyn FnMut(u64, u64),
+    folder: &Path,
+    base: &str,
+    tmp: &Path,
+) -> Result<ExportResult, ExportError> {
     // One read transaction: the export is a snapshot even if something writes meanwhile.
     let tx = conn.unchecked_transaction().map_err(JournalError::from)?;
     let items = all_entries(&tx)?;
@@ -698,11 +720,9 @@ pub fn export_journal(
         total,
     };
     (run.progress)(0, total);
-    let app = file_name_part(input.app_name.as_deref().unwrap_or("Cove"));
-    let base = format!("{app} export {}", now.format("%Y-%m-%d"));
     let (path, files) = match input.format {
-        ExportFormat::Markdown => write_markdown(&mut run, &folder, &base, &items, &now)?,
-        ExportFormat::Json => write_json(&mut run, &folder, &base, &items, &now)?,
+        ExportFormat::Markdown => write_markdown(&mut run, folder, base, tmp, &items, &now)?,
+        ExportFormat::Json => write_json(&mut run, folder, base, tmp, &items, &now)?,
     };
     drop(tx);
     Ok(ExportResult {
@@ -750,9 +770,53 @@ fn check_folder(folder: &str) -> Result<PathBuf, ExportError> {
     }
 }
 
+/// The vault's `settings` key for the temporary path of an export under way.
+const PENDING_EXPORT: &str = "pending_export";
+
 /// A hidden, unique name for the temporary folder or file in `folder`.
 fn temp_path(folder: &Path, base: &str) -> PathBuf {
     folder.join(format!(".{base}.partial-{:08x}", rand::random::<u32>()))
+}
+
+/// Whether `path` is named as [`temp_path`] names them (the only thing a clean-up removes).
+fn is_temp_path(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let Some((_, suffix)) = name.rsplit_once(".partial-") else {
+        return false;
+    };
+    name.starts_with('.')
+        && name.contains(" export ")
+        && suffix.len() == 8
+        && suffix.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Removes what an export cut short by a crash left behind (its hidden temporary folder or
+/// file, recorded when it started), then forgets it; nothing happens when no export was under
+/// way. Called when the journal opens. Returns whether something was removed.
+pub fn clean_up_unfinished_export(conn: &rusqlite::Connection) -> Result<bool, ExportError> {
+    let Some(pending) = settings::load_json::<String>(conn, PENDING_EXPORT, "unfinished export")?
+    else {
+        return Ok(false);
+    };
+    let path = PathBuf::from(pending);
+    let mut removed = false;
+    if is_temp_path(&path) {
+        let gone = match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_dir() => fs::remove_dir_all(&path),
+            Ok(_) => fs::remove_file(&path),
+            Err(e) => Err(e),
+        };
+        match gone {
+            Ok(()) => removed = true,
+            // Already gone (or its drive is not plugged in): nothing to do now.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_error(e)),
+        }
+    }
+    settings::remove(conn, PENDING_EXPORT)?;
+    Ok(removed)
 }
 
 /// `base` + `ext`, then `base (2)` + `ext`, … : the `n`th candidate name (from 1).
@@ -829,24 +893,24 @@ fn publish_file(tmp: &Path, folder: &Path, base: &str) -> Result<PathBuf, Export
     Err(no_free_name())
 }
 
-/// Runs `write` on a new temporary path (a folder when `dir`), then `publish`es it; on any
-/// error the temporary folder or file is removed.
+/// Runs `write` on the new temporary path `tmp` (a folder when `dir`), then `publish`es it; on
+/// any error the temporary folder or file is removed.
 fn write_then_publish(
     folder: &Path,
     base: &str,
+    tmp: &Path,
     dir: bool,
     write: impl FnOnce(&Path) -> Result<u32, ExportError>,
 ) -> Result<(PathBuf, u32), ExportError> {
-    let tmp = temp_path(folder, base);
     if dir {
-        fs::create_dir(&tmp).map_err(io_error)?;
+        fs::create_dir(tmp).map_err(io_error)?;
     }
-    let result = write(&tmp).and_then(|files| {
+    let result = write(tmp).and_then(|files| {
         let path = if dir {
-            fsync_dir(&tmp).map_err(io_error)?;
-            publish_dir(&tmp, folder, base)?
+            fsync_dir(tmp).map_err(io_error)?;
+            publish_dir(tmp, folder, base)?
         } else {
-            publish_file(&tmp, folder, base)?
+            publish_file(tmp, folder, base)?
         };
         Ok((path, files))
     });
@@ -859,9 +923,9 @@ fn write_then_publish(
         }
         Err(err) => {
             let _ = if dir {
-                fs::remove_dir_all(&tmp)
+                fs::remove_dir_all(tmp)
             } else {
-                fs::remove_file(&tmp)
+                fs::remove_file(tmp)
             };
             Err(err)
         }
@@ -938,6 +1002,7 @@ fn write_markdown(
     run: &mut Run<'_>,
     folder: &Path,
     base: &str,
+    tmp: &Path,
     items: &[Item],
     now: &DateTime<FixedOffset>,
 ) -> Result<(PathBuf, u32), ExportError> {
@@ -945,7 +1010,7 @@ fn write_markdown(
     // Oldest day first; inside a day, the order written (the sort is stable).
     let mut order: Vec<&Item> = items.iter().collect();
     order.sort_by(|a, b| a.day.cmp(&b.day));
-    write_then_publish(folder, base, true, |tmp| {
+    write_then_publish(folder, base, tmp, true, |tmp| {
         let mut files = 0u32;
         for day_items in order.chunk_by(|a, b| a.day == b.day) {
             let day = NaiveDate::parse_from_str(&day_items[0].day, "%Y-%m-%d").map_err(|_| {
@@ -1452,6 +1517,7 @@ fn write_json(
     run: &mut Run<'_>,
     folder: &Path,
     base: &str,
+    tmp: &Path,
     items: &[Item],
     now: &DateTime<FixedOffset>,
 ) -> Result<(PathBuf, u32), ExportError> {
@@ -1477,7 +1543,7 @@ fn write_json(
             failure: std::cell::RefCell::new(None),
         },
     };
-    write_then_publish(folder, base, false, |tmp| {
+    write_then_publish(folder, base, tmp, false, |tmp| {
         let mut out = OutFile::create(tmp)?;
         let written = serde_json::to_writer_pretty(&mut out.writer, &doc)
             .and_then(|()| out.writer.write_all(b"\n").map_err(serde_json::Error::io));

@@ -1373,3 +1373,80 @@ fn ten_thousand_entries_export_with_progress() {
         }
     }
 }
+
+// ── An export cut short ───────────────────────────────────────────────────────────────────────
+
+fn pending(j: &J) -> Option<String> {
+    settings::load_json(j.conn(), PENDING_EXPORT, "unfinished export").expect("read")
+}
+
+#[test]
+fn an_export_cut_short_is_removed_from_its_folder_when_the_journal_next_opens() {
+    let j = journal();
+    for day in 1..=3 {
+        save(
+            &j,
+            free(&format!("Words only I should read, day {day}")),
+            &format!("2026-03-0{day}T09:00:00.000-05:00"),
+        );
+    }
+    for format in [ExportFormat::Markdown, ExportFormat::Json] {
+        // Cove stops in the middle of writing (a crash, the power going): nothing after the
+        // first entry runs, not even the export's own clean-up.
+        let input = input(&j, format, Language::En);
+        let cut_short = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = export_journal(j.conn(), &input, at(NOW), &mut |done, _| {
+                if done >= 1 {
+                    panic!("cut short");
+                }
+            });
+        }));
+        assert!(cut_short.is_err());
+        let left = listing(j.out());
+        assert_eq!(left.len(), 1, "{format:?}: {left:?}");
+        assert!(
+            left[0].starts_with(".Cove export 2026-03-15.partial-"),
+            "{left:?}"
+        );
+        let recorded = pending(&j).expect("the unfinished export is recorded in the vault");
+        assert_eq!(Path::new(&recorded), j.out().join(&left[0]));
+
+        // The next open removes it and forgets it; a second open has nothing to do.
+        assert!(clean_up_unfinished_export(j.conn()).expect("clean up"));
+        assert_eq!(listing(j.out()), Vec::<String>::new(), "{format:?}");
+        assert_eq!(pending(&j), None);
+        assert!(!clean_up_unfinished_export(j.conn()).expect("again"));
+    }
+}
+
+#[test]
+fn finished_and_failed_exports_leave_nothing_recorded_and_a_clean_up_removes_only_its_own_files() {
+    let j = journal();
+    save(&j, free("A day"), "2026-03-01T09:00:00.000-05:00");
+    export_ok(&j, &input(&j, ExportFormat::Json, Language::En));
+    assert_eq!(pending(&j), None);
+    {
+        let _full = DiskLimit::set(10);
+        let (result, _) = export(&j, &input(&j, ExportFormat::Markdown, Language::En));
+        assert!(
+            matches!(result, Err(ExportError::StorageFull)),
+            "{result:?}"
+        );
+    }
+    assert_eq!(pending(&j), None);
+
+    // A record that does not name an export's temporary file (a damaged or planted row) never
+    // removes anything: the row is forgotten, the folder and the file stay.
+    let precious = j.out().join("Documents");
+    fs::create_dir(&precious).expect("folder");
+    fs::write(precious.join("homework.txt"), "mine").expect("file");
+    let planted = j.out().join(".notes.partial-1234abcd");
+    fs::write(&planted, "also mine").expect("file");
+    for path in [&precious, &planted] {
+        settings::save_json(j.conn(), PENDING_EXPORT, &path.to_string_lossy()).expect("plant");
+        assert!(!clean_up_unfinished_export(j.conn()).expect("clean up"));
+        assert_eq!(pending(&j), None);
+    }
+    assert!(precious.join("homework.txt").exists());
+    assert!(planted.exists());
+}

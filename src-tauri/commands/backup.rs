@@ -218,6 +218,7 @@ pub fn restore_backup<R: Runtime>(
                 super::goals::after_open(vault);
                 // So does the mode (a counselor's journal opens as a counselor's).
                 super::vault::agree_on_mode(dir, vault, true);
+                after_open(vault);
             }
             drop(session);
             start_automatic(&app);
@@ -284,6 +285,20 @@ pub(super) fn inside(data: &Path, folder: &Path) -> bool {
     match (data.canonicalize(), folder.canonicalize()) {
         (Ok(data), Ok(folder)) => folder.starts_with(data),
         _ => false,
+    }
+}
+
+/// Housekeeping when the journal opens: an export cut short by a crash (recorded in the vault
+/// when it started) is removed from its folder. A failure never blocks opening; the next open
+/// tries again.
+pub(crate) fn after_open(vault: &Vault) {
+    match export::clean_up_unfinished_export(vault.conn()) {
+        Ok(true) => log::info!("removed an export that was cut short"),
+        Ok(false) => {}
+        Err(err) => log::warn!(
+            "could not remove an export that was cut short: {}",
+            err.code()
+        ),
     }
 }
 

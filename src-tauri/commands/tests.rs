@@ -1457,6 +1457,33 @@ fn a_counselors_journal_restored_on_a_new_computer_opens_in_counselor_mode() {
 }
 
 #[test]
+fn unlocking_removes_an_export_that_a_crash_cut_short() {
+    let t = backup_app(false);
+    create_vault(&t);
+    // What a crash mid-export leaves: the hidden temporary folder, and its record in the vault.
+    let folder = t._dir.path().join("usb");
+    let partial = folder.join(".Cove export 2026-11-27.partial-0badcafe");
+    std::fs::create_dir_all(&partial).expect("partial");
+    std::fs::write(partial.join("2026-11-27.md"), "# words").expect("file");
+    {
+        let state = t._app.state::<AppState>();
+        let session = state.session().expect("session");
+        let vault = session.as_ref().expect("unlocked");
+        crate::vault::settings::save_json(
+            vault.conn(),
+            "pending_export",
+            &partial.to_string_lossy(),
+        )
+        .expect("record");
+    }
+    invoke(&t, "lock", json!({})).expect("lock");
+    assert!(partial.exists());
+    invoke(&t, "unlock_with_passphrase", json!({ "passphrase": PASS })).expect("unlock");
+    assert!(!partial.exists(), "the unfinished export is gone");
+    assert!(folder.exists(), "the folder itself stays");
+}
+
+#[test]
 fn a_journal_made_before_the_mode_was_kept_in_it_takes_it_from_the_prefs_at_unlock() {
     let t = backup_app(false);
     invoke(

@@ -117,7 +117,8 @@ pub fn reset_passphrase_with_recovery_code<R: Runtime>(
     Ok(())
 }
 
-/// What every way of opening the journal does next: the journal's and the goals' own start-up,
+/// What every way of opening the journal does next: the journal's, the goals' and the exports'
+/// housekeeping,
 /// the mode agreed between the prefs file and the vault, the session kept, the automatic backups
 /// started.
 fn begin_session<R: Runtime>(
@@ -128,6 +129,7 @@ fn begin_session<R: Runtime>(
 ) {
     super::journal::after_open(&vault);
     super::goals::after_open(&vault);
+    super::backup::after_open(&vault);
     agree_on_mode(dir, &vault, false);
     *session = Some(vault);
     super::backup::start_automatic(app);

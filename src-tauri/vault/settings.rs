@@ -1,6 +1,6 @@
 //! JSON values kept in the encrypted database's `settings` table (one row per key, the value
 //! as JSON text). Domain modules that store a small document inside the vault (the profile,
-//! the safety plan) go through these two functions.
+//! the safety plan) go through these functions.
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::de::DeserializeOwned;
@@ -38,5 +38,11 @@ pub fn save_json<T: Serialize>(conn: &Connection, key: &str, value: &T) -> Resul
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         params![key, json],
     )?;
+    Ok(())
+}
+
+/// Removes the value stored under `key` (nothing happens when there is none).
+pub fn remove(conn: &Connection, key: &str) -> Result<()> {
+    conn.execute("DELETE FROM settings WHERE key = ?1", params![key])?;
     Ok(())
 }
