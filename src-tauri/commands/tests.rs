@@ -1429,14 +1429,7 @@ fn a_fresh_install_restores_a_backup_and_ends_up_unlocked() {
 
 #[test]
 fn a_counselors_journal_restored_on_a_new_computer_opens_in_counselor_mode() {
-    let home = backup_app(false);
-    invoke(
-        &home,
-        "create_vault",
-        json!({ "input": { "passphrase": PASS, "mode": "counselor",
-                           "profile": { "name": "Ms. Rivera", "pronouns": null } } }),
-    )
-    .expect("create");
+    let home = counselor_app();
     let file = invoke(&home, "back_up_now", json!({})).expect("back up");
     let moved = home._dir.path().join("moved.covebackup");
     std::fs::copy(file["path"].as_str().expect("path"), &moved).expect("copy");
@@ -1465,17 +1458,17 @@ fn unlocking_removes_an_export_that_a_crash_cut_short() {
     let partial = folder.join(".Cove export 2026-11-27.partial-0badcafe");
     std::fs::create_dir_all(&partial).expect("partial");
     std::fs::write(partial.join("2026-11-27.md"), "# words").expect("file");
-    {
-        let state = t._app.state::<AppState>();
-        let session = state.session().expect("session");
-        let vault = session.as_ref().expect("unlocked");
-        crate::vault::settings::save_json(
-            vault.conn(),
-            "pending_export",
-            &partial.to_string_lossy(),
-        )
+    t._app
+        .state::<AppState>()
+        .with_vault(|v| {
+            let path = partial.to_string_lossy();
+            Ok(crate::vault::settings::save_json(
+                v.conn(),
+                "pending_export",
+                &path,
+            )?)
+        })
         .expect("record");
-    }
     invoke(&t, "lock", json!({})).expect("lock");
     assert!(partial.exists());
     invoke(&t, "unlock_with_passphrase", json!({ "passphrase": PASS })).expect("unlock");
@@ -1485,36 +1478,17 @@ fn unlocking_removes_an_export_that_a_crash_cut_short() {
 
 #[test]
 fn a_journal_made_before_the_mode_was_kept_in_it_takes_it_from_the_prefs_at_unlock() {
-    let t = backup_app(false);
-    invoke(
-        &t,
-        "create_vault",
-        json!({ "input": { "passphrase": PASS, "mode": "counselor",
-                           "profile": { "name": null, "pronouns": null } } }),
-    )
-    .expect("create");
-    let kept = |t: &TestApp| -> Option<String> {
+    let t = counselor_app();
+    let sql = |t: &TestApp, statement: &str| -> Option<String> {
         let state = t._app.state::<AppState>();
-        let session = state.session().expect("session");
-        let vault = session.as_ref().expect("unlocked");
-        vault
-            .conn()
-            .query_row("SELECT value FROM settings WHERE key = 'mode'", [], |r| {
-                r.get(0)
-            })
-            .ok()
+        state
+            .with_vault(|v| Ok(v.conn().query_row(statement, [], |r| r.get(0)).ok()))
+            .expect("unlocked")
     };
+    let kept = |t: &TestApp| sql(t, "SELECT value FROM settings WHERE key = 'mode'");
     assert_eq!(kept(&t).as_deref(), Some("\"counselor\""));
     // As a journal made before this version: no mode inside.
-    {
-        let state = t._app.state::<AppState>();
-        let session = state.session().expect("session");
-        let vault = session.as_ref().expect("unlocked");
-        vault
-            .conn()
-            .execute("DELETE FROM settings WHERE key = 'mode'", [])
-            .expect("delete");
-    }
+    sql(&t, "DELETE FROM settings WHERE key = 'mode' RETURNING key");
     assert_eq!(kept(&t), None);
     invoke(&t, "lock", json!({})).expect("lock");
     invoke(&t, "unlock_with_passphrase", json!({ "passphrase": PASS })).expect("unlock");
