@@ -159,7 +159,8 @@ pub struct Proposal {
     #[ts(type = "number")]
     pub id: i64,
     pub kind: ProposalKind,
-    /// The counselor's name as paired.
+    /// The counselor's name as paired, else as given in the file; empty when they left it out
+    /// (the screens then say "your counselor" in the reader's language).
     pub from_name: String,
     pub received_at: String,
     pub title: String,

@@ -8,6 +8,7 @@ use super::reminders::{
     due, in_quiet_hours, notification_language, notification_text, reminder_key, schedule,
     Decision, GoalReminderState, ReminderLog, Schedule, DAILY_KEY, GRACE_MINUTES,
 };
+use super::validate::FROM_NAME_MAX_CHARS;
 use super::*;
 use crate::journal::{
     self, Checkin, EntryDraft, EntryKind, FeelingPick, JournalLibrary, SearchQuery,
@@ -817,7 +818,7 @@ fn the_same_proposal_imported_twice_is_added_once() {
         "invalid_input"
     );
     bad.title = "ok".into();
-    bad.from_name = "".into();
+    bad.from_name = "n".repeat(FROM_NAME_MAX_CHARS + 1);
     assert_eq!(code(add_proposal(g.conn(), bad, at(T1))), "invalid_input");
     assert_eq!(count(&g, "proposals"), 3);
 }

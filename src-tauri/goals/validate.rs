@@ -223,9 +223,10 @@ pub fn clean_reminder_settings(s: ReminderSettings) -> Result<ReminderSettings> 
 /// counselor's, tidied like the person's own (trimmed, blank steps dropped).
 pub fn clean_proposal(d: ProposalDraft) -> Result<ProposalDraft> {
     let from_name = d.from_name.trim().to_owned();
-    if from_name.is_empty() || chars(&from_name) > FROM_NAME_MAX_CHARS {
+    // Empty: the counselor left their name out (the screens say "your counselor").
+    if chars(&from_name) > FROM_NAME_MAX_CHARS {
         return Err(GoalsError::invalid(
-            "This suggestion doesn't say who it is from, so it wasn't added.",
+            "The name on this suggestion is too long, so it wasn't added.",
         ));
     }
     let title = d.title.trim().to_owned();

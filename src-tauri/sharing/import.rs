@@ -32,10 +32,10 @@ use super::payload::validate_payload;
 use crate::goals::{self, ProposalDraft, ProposalKind};
 use crate::journal;
 
-/// The inbox's name for a client who left their name out and isn't a paired contact.
-pub const UNKNOWN_CLIENT: &str = "A client";
-/// A proposal's sender when the counselor left their name out and isn't a paired contact.
-pub const UNKNOWN_COUNSELOR: &str = "Your counselor";
+/// The name kept for a sender who left their name out and isn't a paired contact: none. The
+/// screens say "a client" or "your counselor" in the reader's own language; words stored here
+/// would stay in the language of the day of the import.
+pub const NO_NAME: &str = "";
 
 /// Opens, reads, checks and files a share file (see the module's documentation). Importing the
 /// same share again adds nothing and says so (`added: false`). With `expected_kind`, a payload
@@ -157,14 +157,14 @@ fn file_payload(
                 params![
                     payload.share_id,
                     contact.as_ref().map(|(id, _)| *id),
-                    from_name.as_deref().unwrap_or(UNKNOWN_CLIENT),
+                    from_name.as_deref().unwrap_or(NO_NAME),
                     stamp,
                     json,
                 ],
             )?;
         }
         PayloadKind::Suggestions => {
-            let from = from_name.as_deref().unwrap_or(UNKNOWN_COUNSELOR);
+            let from = from_name.as_deref().unwrap_or(NO_NAME);
             for (index, suggestion) in payload.suggestions.iter().enumerate() {
                 let draft = proposal_draft(suggestion, from, &payload.share_id, index);
                 goals::insert_proposal(&tx, draft, now)?;

@@ -3,7 +3,8 @@
 //!
 //! A share is filed under a client: the paired contact it came from (by the contact's id kept
 //! at import, else by the share's `replyTo` key matching a contact paired since), shown with the
-//! contact's current name; else the name the client gave in the share, else "A client".
+//! contact's current name; else the name the client gave in the share, else no name (empty: the
+//! screens say "a client" in the reader's language).
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 

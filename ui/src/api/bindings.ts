@@ -523,7 +523,8 @@ export type ProposalStatus = "pending" | "accepted" | "changed" | "declined";
 
 export type Proposal = { id: number, kind: ProposalKind, 
 /**
- * The counselor's name as paired.
+ * The counselor's name as paired, else as given in the file; empty when they left it out
+ * (the screens then say "your counselor" in the reader's language).
  */
 fromName: string, receivedAt: string, title: string, why: string | null, steps: Array<string>, 
 /**

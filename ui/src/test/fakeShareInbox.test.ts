@@ -49,13 +49,13 @@ describe('fake share inbox', () => {
     call(b, 'delete_contact', { id: contact.id });
     expect(list()[0]).toMatchObject({ contactId: null, clientName: 'Sam' });
 
-    // No name and no key: "A client".
+    // No name and no key: no name (the screen words it in the reader's language).
     b.sharing.inbox.putFile('/u/2.age', shareFrom({}, [entry('Two')]), { mode: 'passphrase', passphrase: 'pw' });
     // A passphrase file needs its passphrase; one given for a key-locked file is ignored.
     expect(codeOf(() => call(b, 'import_share_file', { path: '/u/2.age', passphrase: null }))).toBe('wrong_passphrase');
     expect(codeOf(() => call(b, 'import_share_file', { path: '/u/2.age', passphrase: 'PW' }))).toBe('wrong_passphrase');
     call(b, 'import_share_file', { path: '/u/2.age', passphrase: 'pw' });
-    expect(list().map((s) => s.clientName)).toEqual(['A client', 'Sam']);
+    expect(list().map((s) => s.clientName)).toEqual(['', 'Sam']);
     b.sharing.inbox.putFile('/u/3.age', shareFrom({}, [entry('Three')]), b.sharing.inbox.toMe());
     expect(call(b, 'import_share_file', { path: '/u/3.age', passphrase: 'ignored' })).toMatchObject({ added: true });
   });

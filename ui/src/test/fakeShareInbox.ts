@@ -18,9 +18,9 @@
 //   before these checks pass.
 // - A share id imported before → `added: false`, nothing added. Otherwise a counselor's inbox
 //   gets the share, filed under the paired contact whose key is `from.replyTo` (else the name
-//   the client gave, else "A client"); a client gets each suggestion as a goals proposal
+//   the client gave, else no name: `''`); a client gets each suggestion as a goals proposal
 //   (`sourceId` `<share id>:<index>`, from the paired contact's name, else the name in the
-//   file, else "Your counselor").
+//   file, else `''`). The screens put "a client" / "your counselor" in the reader's language.
 // - `list_inbox` is newest import first; a share is shown under the contact it was filed
 //   under while that contact exists (with its current name), else under a contact paired since
 //   with the key it came from, else under the name kept at import. `save_inbox_notes` keeps the
@@ -59,8 +59,7 @@ import { logItems } from './fakeShareFlow';
 
 export const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
 export const ARMOR_END = '-----END AGE ENCRYPTED FILE-----';
-export const UNKNOWN_CLIENT = 'A client';
-export const UNKNOWN_COUNSELOR = 'Your counselor';
+export const NO_NAME = '';
 export const INBOX_NOTES_MAX_CHARS = 100_000;
 export const SUGGESTIONS_MAX = 200;
 /** The goals' limits a suggestion must fit (src-tauri/goals/validate.rs). */
@@ -208,7 +207,7 @@ export function createFakeShareInbox(sharing: FakeSharingState, deps: FakeSharin
         id: sharing.nextId++,
         shareId: payload.shareId,
         contactId: contact?.id ?? null,
-        clientName: fromName ?? UNKNOWN_CLIENT,
+        clientName: fromName ?? NO_NAME,
         receivedAt: now(),
         payload,
         notes: null,
@@ -217,8 +216,8 @@ export function createFakeShareInbox(sharing: FakeSharingState, deps: FakeSharin
       payload.suggestions.forEach((s, index) => {
         deps.goals.addProposal(
           s.type === 'goal'
-            ? { kind: 'goal', fromName: fromName ?? UNKNOWN_COUNSELOR, title: s.title, why: s.why, steps: s.steps, note: s.note, forGoalId: null, sourceId: `${payload.shareId}:${index}` }
-            : { kind: 'prompt', fromName: fromName ?? UNKNOWN_COUNSELOR, title: s.text, why: null, steps: [], note: s.note, forGoalId: null, sourceId: `${payload.shareId}:${index}` },
+            ? { kind: 'goal', fromName: fromName ?? NO_NAME, title: s.title, why: s.why, steps: s.steps, note: s.note, forGoalId: null, sourceId: `${payload.shareId}:${index}` }
+            : { kind: 'prompt', fromName: fromName ?? NO_NAME, title: s.text, why: null, steps: [], note: s.note, forGoalId: null, sourceId: `${payload.shareId}:${index}` },
           deps.state.now(),
         );
       });

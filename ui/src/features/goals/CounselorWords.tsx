@@ -11,7 +11,9 @@ export function CounselorQuote({ words, testId }: { words: CounselorWords; testI
   return (
     <figure className="counselor-words" data-testid={testId}>
       <figcaption className="counselor-words__from">
-        {intl.formatMessage({ id: 'goals.counselor.suggestedBy' }, { name: words.fromName })}
+        {words.fromName
+          ? intl.formatMessage({ id: 'goals.counselor.suggestedBy' }, { name: words.fromName })
+          : intl.formatMessage({ id: 'goals.counselor.suggestedByNoName' })}
       </figcaption>
       <blockquote className="counselor-words__quote">
         <p className="counselor-words__title" dir="auto">
@@ -51,7 +53,11 @@ export function CounselorWordsPanel({ words, defaultOpen = false }: { words: Cou
   const intl = useIntl();
   return (
     <Collapsible
-      title={intl.formatMessage({ id: 'goals.counselor.panel' }, { name: words.fromName })}
+      title={
+        words.fromName
+          ? intl.formatMessage({ id: 'goals.counselor.panel' }, { name: words.fromName })
+          : intl.formatMessage({ id: 'goals.counselor.panelNoName' })
+      }
       defaultOpen={defaultOpen}
       level={2}
       className="counselor-panel"

@@ -109,6 +109,19 @@ describe('goals list', { timeout: 60_000 }, () => {
       expect(screen.getByTestId('goal-editor-status')).toHaveTextContent('Primero escribe unas palabras para tu meta'),
     );
   });
+
+  it.each([
+    ['en', 'Ideas from your counselor', 'Suggested by your counselor'],
+    ['es', 'Ideas de tu consejera o consejero', 'Sugerido por tu consejera o consejero'],
+  ] as const)('words ideas from a counselor who left their name out in the language on screen (%s)', async (language, title, by) => {
+    // The vault keeps no name for them (''), never words in the language of the day of the import.
+    await openGoals({ prefs: defaultPrefs({ language }) }, (b) => {
+      b.goals.addProposal({ title: 'Practise saying no', fromName: '' });
+    });
+    const proposals = screen.getByTestId('proposals');
+    expect(within(proposals).getByRole('heading', { level: 2 })).toHaveTextContent(title);
+    expect(screen.getByTestId('proposal-counselor-words')).toHaveTextContent(by);
+  });
 });
 
 describe('Today', { timeout: 60_000 }, () => {

@@ -33,7 +33,11 @@ export function PendingProposals({ proposals, goals, decide, onChange }: Proposa
     <>
       {senders.map((name, i) => (
         <section key={name} className="proposals" aria-labelledby={`${ids}-${i}`} data-testid="proposals">
-          <h2 id={`${ids}-${i}`}>{intl.formatMessage({ id: 'goals.proposals.title' }, { name })}</h2>
+          <h2 id={`${ids}-${i}`}>
+            {name
+              ? intl.formatMessage({ id: 'goals.proposals.title' }, { name })
+              : intl.formatMessage({ id: 'goals.proposals.titleNoName' })}
+          </h2>
           <p className="muted">{intl.formatMessage({ id: 'goals.proposals.lead' })}</p>
           <ul className="proposals__list">
             {pending

@@ -222,7 +222,7 @@ describe('the counselor’s inbox', { timeout: 60_000 }, () => {
     await waitFor(() => expect(screen.getAllByTestId('inbox-client')).toHaveLength(3));
     const names = () => screen.getAllByTestId('inbox-client').map((c) => within(c).getByRole('heading', { level: 2 }).textContent);
     // The newest share's client first; a paired client under the name given when pairing.
-    expect(names()).toEqual(['A client', 'Sam R.', 'Alex']);
+    expect(names()).toEqual(['A client who left their name out', 'Sam R.', 'Alex']);
     const sam = screen.getAllByTestId('inbox-client')[1]!;
     expect(sam).toHaveTextContent('2 shares');
     const samShares = within(sam).getAllByTestId('inbox-share');

@@ -161,7 +161,7 @@ function ClientSection({
     >
       <div className="inbox-client__head">
         <h2 id={`${ids}-name`} tabIndex={-1} dir="auto">
-          {group.name}
+          {group.name || intl.formatMessage({ id: 'shareInbox.inbox.noName' })}
         </h2>
         <p className="muted inbox-client__count">
           {intl.formatMessage({ id: 'shareInbox.inbox.shareCount' }, { count: group.shares.length })}
@@ -170,7 +170,9 @@ function ClientSection({
       {paired ? (
         <div className="actions">
           <Button variant="secondary" icon={<Lightbulb size={18} />} onPress={() => onSuggest(group.contactId)} data-testid="inbox-suggest">
-            {intl.formatMessage({ id: 'shareInbox.inbox.suggest' }, { name: group.name })}
+            {group.name
+              ? intl.formatMessage({ id: 'shareInbox.inbox.suggest' }, { name: group.name })
+              : intl.formatMessage({ id: 'shareInbox.inbox.suggestNoName' })}
           </Button>
         </div>
       ) : replyTo !== null ? (
@@ -184,7 +186,9 @@ function ClientSection({
         ) : (
           <div className="actions">
             <Button variant="secondary" icon={<KeyRound size={18} />} onPress={() => setPairing(true)} data-testid="inbox-pair-client">
-              {intl.formatMessage({ id: 'shareInbox.inbox.pair' }, { name: group.name })}
+              {group.name
+                ? intl.formatMessage({ id: 'shareInbox.inbox.pair' }, { name: group.name })
+                : intl.formatMessage({ id: 'shareInbox.inbox.pairNoName' })}
             </Button>
           </div>
         )
