@@ -11,6 +11,12 @@ export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
+# A cold run writes about 4 GB under target/ and 1 GB of crates: say so before a build dies of it.
+free_mb=$(df -Pm . | awk 'NR == 2 { print $4 }')
+if [ "${free_mb:-0}" -lt 6000 ]; then
+  printf '\033[1mNote: %s MB of disk is free here; a run from a clean clone needs about 6 GB.\033[0m\n' "$free_mb"
+fi
+
 say "Setup (installs anything missing)"
 ./scripts/setup.sh --no-open
 
