@@ -35,6 +35,16 @@ describe('fake backups', () => {
     expect((await api.backupStatus()).lastBackupAt?.slice(0, 10)).toBe('2026-01-05');
   });
 
+  it('names two backups made in the same second apart, as the real store does (-2)', async () => {
+    const backend = createFakeBackend({ unlocked: true });
+    backend.install();
+    const at = new Date(2026, 0, 2, 9, 30, 15);
+    backend.backup.addBackup({ madeAt: at, kind: 'manual' });
+    backend.backup.addBackup({ madeAt: at, kind: 'manual' });
+    const names = (await api.listBackups()).map((f) => f.fileName).sort();
+    expect(names).toEqual(['cove-2026-01-02-093015-manual-2.covebackup', 'cove-2026-01-02-093015-manual.covebackup']);
+  });
+
   it('opens a backup only with what its journal had, and says which files it can’t use', async () => {
     const backend = createFakeBackend({ unlocked: true });
     backend.install();

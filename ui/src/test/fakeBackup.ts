@@ -182,7 +182,11 @@ export function createFakeBackup(
     const kind = options.kind ?? 'automatic';
     const place = options.place ?? 'app';
     const folder = place === 'extra' ? (state.extraFolder ?? '/media/usb') : APP_BACKUP_FOLDER;
-    const fileName = options.path?.split('/').pop() ?? `cove-${stampForName(madeAt)}-${kind.replace('_', '-')}.covebackup`;
+    // As the real store names them: to the second, with `-2`, `-3`… when the name is taken.
+    const stem = `cove-${stampForName(madeAt)}-${kind.replace('_', '-')}`;
+    const taken = (name: string) => state.records.some((r) => r.file.path === `${folder}/${name}`);
+    let fileName = options.path?.split('/').pop() ?? `${stem}.covebackup`;
+    for (let n = 2; !options.path && taken(fileName); n += 1) fileName = `${stem}-${n}.covebackup`;
     const record: FakeBackupRecord = {
       file: {
         path: options.path ?? `${folder}/${fileName}`,
