@@ -98,8 +98,9 @@ pub fn seal(payload: &[u8], to: &Sealing, armor: bool) -> Result<Vec<u8>> {
 /// with a passphrase — with `passphrase`. Errors, never quoting the file:
 /// `share_too_large` (file over 32 MiB, payload over 16 MiB), `not_a_share` (not an age file,
 /// or its header is cut short), `share_damaged` (a whole age v1 header that does not read, or
-/// changed or cut short after the header: age's MAC or an encrypted chunk fails), `not_for_you` (locked to another key), `wrong_passphrase`
-/// (locked with a passphrase and none, or another, was given).
+/// changed or cut short after the header: age's MAC or an encrypted chunk fails),
+/// `not_for_you` (locked to another key), `wrong_passphrase` (locked with a passphrase and
+/// none, or another, was given).
 pub fn unseal(
     conn: &Connection,
     bytes: &[u8],

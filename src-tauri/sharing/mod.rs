@@ -42,7 +42,7 @@ mod key_file;
 mod qr;
 
 pub(crate) use contacts::parse_key;
-pub use import::{import_share, NO_NAME};
+pub use import::import_share;
 pub use inbox::{
     delete_inbox_share, get_inbox_share, list_inbox, save_inbox_notes, INBOX_NOTES_MAX_CHARS,
 };

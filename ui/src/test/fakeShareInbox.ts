@@ -59,7 +59,7 @@ import { logItems } from './fakeShareFlow';
 
 export const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
 export const ARMOR_END = '-----END AGE ENCRYPTED FILE-----';
-export const NO_NAME = '';
+const NO_NAME = '';
 export const INBOX_NOTES_MAX_CHARS = 100_000;
 export const SUGGESTIONS_MAX = 200;
 /** The goals' limits a suggestion must fit (src-tauri/goals/validate.rs). */
