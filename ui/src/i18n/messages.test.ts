@@ -121,6 +121,14 @@ describe('message catalogues', () => {
       'Te presento a mi amigue Sam. Es la persona más divertida que conozco.',
     );
     expect(enIntl.formatMessage({ id: 'settings.autolock.after' }, { minutes: 1 })).toBe('After 1 minute without use');
+    // One idea is "it", several are "them", in both languages and with or without a name.
+    const added = (intl: typeof enIntl, id: 'shareInbox.import.addedIdeas' | 'shareInbox.import.addedIdeasNoName', count: number) =>
+      intl.formatMessage({ id }, { count, name: 'Ms. Rivera' });
+    expect(added(enIntl, 'shareInbox.import.addedIdeas', 1)).toBe("Added 1 idea from Ms. Rivera. You'll find it in Goals.");
+    expect(added(enIntl, 'shareInbox.import.addedIdeas', 2)).toBe("Added 2 ideas from Ms. Rivera. You'll find them in Goals.");
+    expect(added(enIntl, 'shareInbox.import.addedIdeasNoName', 1)).toBe("Added 1 idea. You'll find it in Goals.");
+    expect(added(esIntl, 'shareInbox.import.addedIdeas', 1)).toBe('Se añadió 1 idea de Ms. Rivera. La encontrarás en Metas.');
+    expect(added(esIntl, 'shareInbox.import.addedIdeasNoName', 3)).toBe('Se añadieron 3 ideas. Las encontrarás en Metas.');
   });
 });
 
