@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EntryDraft } from '../../api';
 import { createFakeBackend, defaultPrefs } from '../../test/fakeBackend';
 import { expectNoAxeViolations, renderApp } from '../../test/render';
@@ -17,6 +17,13 @@ async function showPatterns(user: ReturnType<typeof renderApp>['user']) {
   await user.click(screen.getByTestId('feelings-tab-patterns'));
   await waitFor(() => expect(screen.getByTestId('feelings-tab-patterns')).toHaveAttribute('aria-selected', 'true'));
 }
+
+// The charts' code is most of Cove's: its first import (the transform included) took over the
+// 5 s a wait allows on a slow CI machine. These tests are about the check-in, so it is loaded
+// once up front; code splitting itself is tested in app/codeSplitting.test.tsx.
+beforeAll(async () => {
+  await import('../insights/Insights');
+}, 60_000);
 
 const savedDrafts = (backend: ReturnType<typeof createFakeBackend>) =>
   backend.callsTo('save_entry').map((call) => call.args?.draft as EntryDraft);
