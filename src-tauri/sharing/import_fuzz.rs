@@ -367,10 +367,15 @@ fn a_share_file_cut_anywhere_is_refused_without_a_trace() {
             );
         }
         cuts.push(file.len() - 1);
+        // A step may land on one of the places added; each place is tried once.
+        cuts.sort_unstable();
+        cuts.dedup();
         for cut in cuts {
             tried += 1;
             let result = check_import(&v, &file[..cut], None).expect("rules kept");
-            if file[cut..].iter().all(u8::is_ascii_whitespace) {
+            // A binary file's last bytes may happen to be white space too; only the armor's
+            // final line break may go.
+            if !binary && file[cut..].iter().all(u8::is_ascii_whitespace) {
                 // Only the armor's last line break is gone: the share is all there.
                 let outcome = result.expect("a whole armored share opens");
                 assert_eq!(outcome.share_id, files[n].1);
