@@ -18,6 +18,12 @@ use tokio::process::{Child, Command};
 /// How long any single condition may take before the test fails.
 pub const WAIT: Duration = Duration::from_secs(30);
 
+/// How long starting a session (and so the app and its window) may take.
+const SESSION_WAIT: Duration = Duration::from_secs(120);
+
+/// How long an app may take to close by itself once its session has ended.
+const CLOSE_WAIT: Duration = Duration::from_secs(30);
+
 /// The repository root (this crate lives in `tests/e2e`).
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -82,6 +88,11 @@ impl App {
             "{} is missing: run the suite with scripts/e2e.sh, which builds it first",
             app.display()
         );
+        // A Cove left running (by a test that failed before it quit) holds the single-instance
+        // guard: this test's app would close at once and its session never start.
+        for (pid, _) in cove_processes() {
+            end_leftover(pid, "an earlier test left it running").await;
+        }
         let port = free_port();
         let native_port = free_port();
         let driver =
@@ -124,11 +135,19 @@ impl App {
             }
         }
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&url)
-            .await
-            .unwrap_or_else(|err| panic!("could not start a WebDriver session with Cove: {err}"));
+        let mut builder = ClientBuilder::new(connector);
+        let session = builder.capabilities(caps).connect(&url);
+        let client = match tokio::time::timeout(SESSION_WAIT, session).await {
+            Ok(Ok(client)) => client,
+            Ok(Err(err)) => panic!("could not start a WebDriver session with Cove: {err}"),
+            Err(_) => panic!(
+                "no WebDriver session with Cove after {SESSION_WAIT:?}; Cove processes: {:?}",
+                cove_processes()
+                    .iter()
+                    .map(|(pid, _)| pid)
+                    .collect::<Vec<_>>()
+            ),
+        };
         App {
             client,
             driver,
@@ -605,23 +624,15 @@ impl App {
     /// The process id of the Cove process this test started: the one running the app binary
     /// with this test's data folder in its environment.
     pub fn app_pid(&self) -> Option<u32> {
-        let binary = app_binary().canonicalize().ok()?;
         let wanted = format!("COVE_DATA_DIR={}", self.data_dir.display());
-        std::fs::read_dir("/proc")
-            .ok()?
-            .flatten()
-            .find_map(|entry| {
-                let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
-                let exe = std::fs::read_link(entry.path().join("exe")).ok()?;
-                if exe != binary {
-                    return None;
-                }
-                let environ = std::fs::read(entry.path().join("environ")).ok()?;
+        cove_processes()
+            .into_iter()
+            .find(|(_, environ)| {
                 environ
                     .split(|b| *b == 0)
                     .any(|var| var == wanted.as_bytes())
-                    .then_some(pid)
             })
+            .map(|(pid, _)| pid)
     }
 
     /// Kills the app with SIGKILL (as a crash or a power cut would end it: no chance to save),
@@ -634,24 +645,24 @@ impl App {
             .await
             .expect("run kill");
         assert!(status.success(), "kill -KILL {pid} failed");
-        let started = Instant::now();
-        while Path::new(&format!("/proc/{pid}/exe")).exists()
-            && std::fs::read_link(format!("/proc/{pid}/exe")).is_ok()
-        {
-            assert!(
-                started.elapsed() < WAIT,
-                "Cove (pid {pid}) outlived SIGKILL"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        assert!(
+            wait_gone(pid, WAIT).await,
+            "Cove (pid {pid}) outlived SIGKILL"
+        );
         let _ = tokio::time::timeout(Duration::from_secs(5), self.client.clone().close()).await;
         self.quit_driver().await;
     }
 
-    /// Ends the WebDriver session (which closes the window and its app) and the driver.
+    /// Ends the WebDriver session (which closes the window and its app) and the driver, then
+    /// waits for the app to finish closing by itself, so the next app this suite starts is not
+    /// turned away by the single-instance guard.
     pub async fn quit(self) {
+        let pid = self.app_pid();
         let _ = self.client.clone().close().await;
         self.quit_driver().await;
+        if let Some(pid) = pid {
+            end_leftover(pid, "its session ended").await;
+        }
     }
 
     async fn quit_driver(mut self) {
@@ -670,6 +681,57 @@ impl App {
             let _ = self.driver.wait().await;
         }
     }
+}
+
+/// Running copies of the app binary this suite drives: pid and environment.
+fn cove_processes() -> Vec<(u32, Vec<u8>)> {
+    let Ok(binary) = app_binary().canonicalize() else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+            let exe = std::fs::read_link(entry.path().join("exe")).ok()?;
+            if exe != binary {
+                return None;
+            }
+            let environ = std::fs::read(entry.path().join("environ")).ok()?;
+            Some((pid, environ))
+        })
+        .collect()
+}
+
+/// Waits up to `limit` for process `pid` to be gone (a zombie counts as gone); whether it is.
+async fn wait_gone(pid: u32, limit: Duration) -> bool {
+    let alive = || std::fs::read_link(format!("/proc/{pid}/exe")).is_ok();
+    let started = Instant::now();
+    while alive() {
+        if started.elapsed() > limit {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    true
+}
+
+/// Gives app `pid` [`CLOSE_WAIT`] to close by itself, then ends it with SIGKILL, saying so.
+async fn end_leftover(pid: u32, why: &str) {
+    if wait_gone(pid, CLOSE_WAIT).await {
+        return;
+    }
+    eprintln!("Cove (pid {pid}) was still running {CLOSE_WAIT:?} after {why}: killing it");
+    let _ = Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .await;
+    assert!(
+        wait_gone(pid, WAIT).await,
+        "Cove (pid {pid}) outlived SIGKILL"
+    );
 }
 
 /// Captures the X display the app runs on (Xvfb) to a PNG with ImageMagick's `import`.
