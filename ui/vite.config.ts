@@ -38,7 +38,7 @@ export default defineConfig({
     // Two cores shared with Rust builds: keep the pool small.
     pool: 'threads',
     poolOptions: { threads: { maxThreads: 2, minThreads: 1 } },
-    testTimeout: 20000,
+    testTimeout: 30_000,
     // Tests read some stylesheets as text (?raw) to check rules jsdom can't compute; other CSS
     // is not needed in tests.
     css: { include: [/tokens\.css/, /components\.css/, /help\.css/, /safety\.css/] },

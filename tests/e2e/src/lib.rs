@@ -658,10 +658,12 @@ impl App {
     /// turned away by the single-instance guard.
     pub async fn quit(self) {
         let pid = self.app_pid();
+        let self_dir = self.data_dir.clone();
         let _ = self.client.clone().close().await;
         self.quit_driver().await;
-        if let Some(pid) = pid {
-            end_leftover(pid, "its session ended").await;
+        match pid {
+            Some(pid) => end_leftover(pid, "its session ended").await,
+            None => eprintln!("no running Cove was found for {}", self_dir.display()),
         }
     }
 
@@ -720,7 +722,14 @@ async fn wait_gone(pid: u32, limit: Duration) -> bool {
 
 /// Gives app `pid` [`CLOSE_WAIT`] to close by itself, then ends it with SIGKILL, saying so.
 async fn end_leftover(pid: u32, why: &str) {
+    let started = Instant::now();
     if wait_gone(pid, CLOSE_WAIT).await {
+        if started.elapsed() > Duration::from_secs(2) {
+            eprintln!(
+                "Cove (pid {pid}) took {:?} to close after {why}",
+                started.elapsed()
+            );
+        }
         return;
     }
     eprintln!("Cove (pid {pid}) was still running {CLOSE_WAIT:?} after {why}: killing it");

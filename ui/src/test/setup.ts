@@ -5,8 +5,9 @@ import { afterEach, beforeEach } from 'vitest';
 
 // Areas load their code on the first visit (their own chunks, as in the app). In tests that
 // first visit imports and transforms the area's modules on demand, which on a busy machine can
-// take more than the default second, so findBy…/waitFor wait up to five seconds.
-configure({ asyncUtilTimeout: 5000 });
+// take more than the default second (several on a loaded CI machine), so findBy…/waitFor wait up
+// to ten seconds.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no matchMedia; Cove asks it about colour scheme, contrast and reduced motion.
 if (typeof window.matchMedia !== 'function') {
