@@ -663,7 +663,10 @@ impl App {
         self.quit_driver().await;
         match pid {
             Some(pid) => end_leftover(pid, "its session ended").await,
-            None => eprintln!("no running Cove was found for {}", self_dir.display()),
+            None => say(&format!(
+                "no running Cove was found for {}",
+                self_dir.display()
+            )),
         }
     }
 
@@ -707,6 +710,13 @@ fn cove_processes() -> Vec<(u32, Vec<u8>)> {
         .collect()
 }
 
+/// Writes a note about the harness to standard error as it happens: the test runner keeps what
+/// a passing test prints to itself, and these notes matter most when every test passes.
+fn say(note: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "e2e harness: {note}");
+}
+
 /// Waits up to `limit` for process `pid` to be gone (a zombie counts as gone); whether it is.
 async fn wait_gone(pid: u32, limit: Duration) -> bool {
     let alive = || std::fs::read_link(format!("/proc/{pid}/exe")).is_ok();
@@ -725,14 +735,16 @@ async fn end_leftover(pid: u32, why: &str) {
     let started = Instant::now();
     if wait_gone(pid, CLOSE_WAIT).await {
         if started.elapsed() > Duration::from_secs(2) {
-            eprintln!(
+            say(&format!(
                 "Cove (pid {pid}) took {:?} to close after {why}",
                 started.elapsed()
-            );
+            ));
         }
         return;
     }
-    eprintln!("Cove (pid {pid}) was still running {CLOSE_WAIT:?} after {why}: killing it");
+    say(&format!(
+        "Cove (pid {pid}) was still running {CLOSE_WAIT:?} after {why}: killing it"
+    ));
     let _ = Command::new("kill")
         .args(["-KILL", &pid.to_string()])
         .status()
