@@ -638,17 +638,7 @@ impl App {
     /// Kills the app with SIGKILL (as a crash or a power cut would end it: no chance to save),
     /// waits until it is gone, then stops the driver.
     pub async fn kill_app(self) {
-        let pid = self.app_pid().expect("the Cove process of this test");
-        let status = Command::new("kill")
-            .args(["-KILL", &pid.to_string()])
-            .status()
-            .await
-            .expect("run kill");
-        assert!(status.success(), "kill -KILL {pid} failed");
-        assert!(
-            wait_gone(pid, WAIT).await,
-            "Cove (pid {pid}) outlived SIGKILL"
-        );
+        kill_app_process(self.app_pid().expect("the Cove process of this test")).await;
         let _ = tokio::time::timeout(Duration::from_secs(5), self.client.clone().close()).await;
         self.quit_driver().await;
     }
@@ -658,14 +648,14 @@ impl App {
     /// turned away by the single-instance guard.
     pub async fn quit(self) {
         let pid = self.app_pid();
-        let self_dir = self.data_dir.clone();
+        let data_dir = self.data_dir.clone();
         let _ = self.client.clone().close().await;
         self.quit_driver().await;
         match pid {
             Some(pid) => end_leftover(pid, "its session ended").await,
             None => say(&format!(
                 "no running Cove was found for {}",
-                self_dir.display()
+                data_dir.display()
             )),
         }
     }
@@ -745,6 +735,11 @@ async fn end_leftover(pid: u32, why: &str) {
     say(&format!(
         "Cove (pid {pid}) was still running {CLOSE_WAIT:?} after {why}: killing it"
     ));
+    kill_app_process(pid).await;
+}
+
+/// Ends app `pid` with SIGKILL and waits until it is gone (it may have exited just before).
+async fn kill_app_process(pid: u32) {
     let _ = Command::new("kill")
         .args(["-KILL", &pid.to_string()])
         .status()
